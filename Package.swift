@@ -1,0 +1,92 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Library targets hide their imports unless they say `public import`, so no C type leaks out.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Redbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "redbook", targets: ["redbook"]),
+        .library(name: "RedbookRedis", targets: ["RedbookRedis"]),
+        .library(name: "RedbookEncoder", targets: ["RedbookEncoder"]),
+        .library(name: "RedbookTables", targets: ["RedbookTables"]),
+        .library(name: "RedbookNotebook", targets: ["RedbookNotebook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries: a module map and a shim header each, nothing else.
+        .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "CEditline", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // Libraries, in the order data flows: each imports only targets listed before it.
+        .target(name: "RedbookRedis", dependencies: ["CHiredis"], swiftSettings: swiftSettings),
+        .target(name: "RedbookServer", dependencies: ["RedbookRedis"], swiftSettings: swiftSettings),
+        .target(name: "RedbookEncoder", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
+        .target(name: "RedbookTables", swiftSettings: swiftSettings),
+        .target(
+            name: "RedbookSession",
+            dependencies: ["RedbookRedis", "RedbookServer", "RedbookTables", "RedbookEncoder"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RedbookNotebook",
+            dependencies: ["CCmarkGFM", "RedbookSession", "RedbookRedis", "RedbookTables"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "redbook",
+            dependencies: [
+                "RedbookRedis", "RedbookServer", "RedbookEncoder", "RedbookTables",
+                "RedbookSession", "RedbookNotebook", "CEditline", "CHiredis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Tests use the real server and the real model; this target finds and starts them.
+        .target(
+            name: "RedbookTestSupport",
+            dependencies: ["RedbookRedis", "RedbookServer"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RedbookRedisTests",
+            dependencies: ["RedbookRedis", "RedbookServer", "RedbookTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RedbookServerTests",
+            dependencies: ["RedbookServer", "RedbookRedis", "RedbookTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RedbookEncoderTests",
+            dependencies: ["RedbookEncoder", "RedbookTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RedbookTablesTests",
+            dependencies: ["RedbookTables", "RedbookTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RedbookNotebookTests",
+            dependencies: ["RedbookNotebook", "RedbookSession", "RedbookRedis", "RedbookTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RedbookCLITests",
+            dependencies: ["RedbookTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

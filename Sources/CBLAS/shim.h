@@ -1,0 +1,4 @@
+#ifndef REDBOOK_CBLAS_SHIM_H
+#define REDBOOK_CBLAS_SHIM_H
+#include <cblas.h>
+#endif

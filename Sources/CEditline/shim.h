@@ -1,0 +1,5 @@
+#ifndef REDBOOK_CEDITLINE_SHIM_H
+#define REDBOOK_CEDITLINE_SHIM_H
+#include <stdio.h>
+#include <histedit.h>
+#endif
