@@ -79,6 +79,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RedbookSessionTests",
+            dependencies: ["RedbookSession", "RedbookRedis", "RedbookTables", "RedbookTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "RedbookNotebookTests",
             dependencies: ["RedbookNotebook", "RedbookSession", "RedbookRedis", "RedbookTestSupport"],
             swiftSettings: swiftSettings

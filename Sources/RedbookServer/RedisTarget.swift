@@ -1,0 +1,58 @@
+public import RedbookRedis
+import Foundation
+
+/// The Redis server a command works against: the user's (`--redis URL` or `REDIS_URL`) or a
+/// private embedded one that lives as long as this value.
+public final class RedisTarget {
+    /// The connection to use.
+    public let connection: RedisConnection
+    /// The embedded server, when one was started.
+    public let embedded: EmbeddedServer?
+
+    /// Connects to `url` (or `$REDIS_URL`), or starts the embedded server when neither is given.
+    ///
+    /// Starting the embedded server also installs SIGINT and SIGTERM handlers that stop it.
+    /// - Throws: ``RedisError`` for a bad URL or unreachable server, ``ServerError`` when the
+    ///   embedded server cannot start.
+    public static func open(url: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RedisTarget {
+        let text = url ?? environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let text {
+            let parsed = try RedisURL(parsing: text)
+            return RedisTarget(connection: try RedisConnection(url: parsed), embedded: nil)
+        }
+        ServerRegistry.shared.installSignalHandlers()
+        let server = try EmbeddedServer.start()
+        do {
+            return RedisTarget(connection: try RedisConnection(url: server.url), embedded: server)
+        } catch {
+            server.stop()
+            throw error
+        }
+    }
+
+    private init(connection: RedisConnection, embedded: EmbeddedServer?) {
+        self.connection = connection
+        self.embedded = embedded
+    }
+
+    deinit {
+        close()
+    }
+
+    /// How to describe the server in output: `embedded` or the redacted URL.
+    public var label: String {
+        embedded == nil ? connection.url.redacted : "embedded"
+    }
+
+    /// Explains a failure: a broken connection to a dead embedded server becomes ``ServerError/diedDuringRun(logTail:)``.
+    public func explain(_ error: any Error) -> any Error {
+        guard let embedded, let redisError = error as? RedisError else { return error }
+        return embedded.explain(redisError)
+    }
+
+    /// Closes the connection and stops the embedded server, if any.
+    public func close() {
+        connection.close()
+        embedded?.stop()
+    }
+}

@@ -1,0 +1,37 @@
+import Dispatch
+import Glibc
+import Synchronization
+
+/// The embedded servers alive in this process, so SIGINT and SIGTERM can stop them before exiting.
+final class ServerRegistry: Sendable {
+    static let shared = ServerRegistry()
+
+    private let servers = Mutex<[ObjectIdentifier: EmbeddedServer]>([:])
+    private let signalSources = Mutex<[any DispatchSourceSignal]>([])
+
+    func add(_ server: EmbeddedServer) {
+        servers.withLock { $0[ObjectIdentifier(server)] = server }
+    }
+
+    func remove(_ server: EmbeddedServer) {
+        _ = servers.withLock { $0.removeValue(forKey: ObjectIdentifier(server)) }
+    }
+
+    /// Handles SIGINT and SIGTERM on a background queue: stop every server, then exit 128+signal.
+    func installSignalHandlers() {
+        signalSources.withLock { sources in
+            guard sources.isEmpty else { return }
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                source.setEventHandler { [self] in
+                    let running = servers.withLock { Array($0.values) }
+                    running.forEach { $0.stop() }
+                    exit(128 + signalNumber)
+                }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+}
