@@ -14,8 +14,8 @@ public final class RedisTarget {
     /// Starting the embedded server also installs SIGINT and SIGTERM handlers that stop it.
     /// - Throws: ``RedisError`` for a bad URL or unreachable server, ``ServerError`` when the
     ///   embedded server cannot start.
-    public static func open(url: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RedisTarget {
-        let text = url ?? environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    public static func open(url: String?) throws -> RedisTarget {
+        let text = url ?? ProcessInfo.processInfo.environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
         if let text {
             let parsed = try RedisURL(parsing: text)
             return RedisTarget(connection: try RedisConnection(url: parsed), embedded: nil)
