@@ -1,0 +1,22 @@
+/// Why a model could not be loaded or run.
+///
+/// Each case names the file it concerns, so a broken model folder is easy to mend.
+public enum EncoderError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A file the model folder must contain is missing.
+    case missingFile(path: String)
+    /// A file exists but its contents are malformed.
+    case invalidFile(path: String, reason: String)
+    /// The model uses an architecture, dtype or pooling mode this encoder does not implement.
+    case unsupported(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path):
+            "\(path): file not found (is this a sentence-transformers model folder? run scripts/bootstrap for the default model)"
+        case .invalidFile(let path, let reason):
+            "\(path): \(reason)"
+        case .unsupported(let path, let reason):
+            "\(path): unsupported: \(reason)"
+        }
+    }
+}
