@@ -1,0 +1,75 @@
+import Foundation
+import Glibc
+import Testing
+
+@Suite struct EmbeddedServerLifetimeTests {
+    /// Processes whose command line mentions `marker`.
+    private func processes(mentioning marker: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { $0.allSatisfy(\.isNumber) }.compactMap { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let line = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return line.contains(marker) && line.contains("redis-server") ? pid : nil
+        }
+    }
+
+    private func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return condition()
+    }
+
+    @Test func sigintStopsTheEmbeddedServer() throws {
+        // A private TMPDIR marks this run's server folder, so its processes can be found by path.
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("redbook-sigint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let (process, _, _) = try RedbookBinary.start(["bench", "load", "--docs", "300000", "--chunk", "100"],
+                                                       environment: ["TMPDIR": tmp.path])
+        #expect(waitUntil(20) { !processes(mentioning: tmp.path).isEmpty }, "the embedded server never started")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGINT)
+        #expect(waitUntil(5) { processes(mentioning: tmp.path).isEmpty }, "redis-server outlived redbook")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path)
+        #expect(leftovers.isEmpty, "the server's private folder was not removed: \(leftovers)")
+    }
+
+    @Test func sigkillStillStopsTheEmbeddedServer() throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("redbook-sigkill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let (process, _, _) = try RedbookBinary.start(["bench", "load", "--docs", "300000", "--chunk", "100"],
+                                                       environment: ["TMPDIR": tmp.path])
+        #expect(waitUntil(20) { !processes(mentioning: tmp.path).isEmpty }, "the embedded server never started")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(waitUntil(5) { processes(mentioning: tmp.path).isEmpty }, "redis-server outlived a killed redbook")
+    }
+
+    @Test func doctorReportsRedisAndModules() throws {
+        let result = try RedbookBinary.run(["doctor"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("redis     8."))
+        #expect(result.standardOutput.contains("module  search 2."))
+        #expect(result.standardOutput.contains("module  ReJSON 2."))
+    }
+
+    @Test func doctorHidesThePasswordAndFailsOnAClosedPort() throws {
+        let result = try RedbookBinary.run(["doctor", "--redis", "redis://me:hunter2-secret@127.0.0.1:1"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("cannot connect to Redis at 127.0.0.1:1"))
+        #expect(!(result.standardOutput + result.standardError).contains("hunter2-secret"))
+    }
+
+    @Test func badURLsAreRejectedClearly() throws {
+        for (url, reason) in [("redis://:@", "missing host"), ("redis://h:99999", "out of range"), ("ftp://h", "unknown scheme")] {
+            let result = try RedbookBinary.run(["doctor", "--redis", url])
+            #expect(result.status != 0)
+            #expect(result.standardError.contains(reason), "\(url): \(result.standardError)")
+        }
+    }
+}
