@@ -3,13 +3,14 @@ import Glibc
 import Testing
 
 @Suite struct EmbeddedServerLifetimeTests {
-    /// Processes whose command line mentions `marker`.
+    /// The server's watchdog (named by its command line) and the server (running in its folder) under `marker`.
     private func processes(mentioning marker: String) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.filter { $0.allSatisfy(\.isNumber) }.compactMap { pid in
             guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
             let line = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
-            return line.contains(marker) && line.contains("redis-server") ? pid : nil
+            let cwd = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")) ?? ""
+            return (line.contains(marker) && line.contains("redis-server")) || cwd.hasPrefix(marker) ? pid : nil
         }
     }
 
