@@ -52,6 +52,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Small programs that use the libraries directly.
+        .executableTarget(
+            name: "EmbeddedRedisExample",
+            dependencies: ["RedbookRedis", "RedbookServer"],
+            path: "Examples/EmbeddedRedis",
+            swiftSettings: swiftSettings
+        ),
+
         // Tests use the real server and the real model; this target finds and starts them.
         .target(
             name: "RedbookTestSupport",
