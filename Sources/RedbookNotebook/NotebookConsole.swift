@@ -1,0 +1,45 @@
+public import RedbookRedis
+import Foundation
+import Glibc
+import RedbookSession
+
+/// What the notebook subcommands share: stderr messages, and a run with progress.
+public enum NotebookConsole {
+    /// Writes one line to standard error.
+    ///
+    /// - Parameter text: The line, without its newline.
+    public static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Runs a notebook in a new session over `connection`, with progress on stderr when it is a terminal.
+    ///
+    /// - Parameters:
+    ///   - notebook: The notebook to run.
+    ///   - connection: The Redis connection every block uses.
+    ///   - options: Which blocks run and whether a failure stops the run.
+    /// - Throws: ``NotebookError`` when `--only` names a block that does not exist.
+    public static func run(_ notebook: Notebook, connection: RedisConnection, options: NotebookRunner.Options) throws(NotebookError) -> NotebookRun {
+        let session = Session(connection: connection)
+        let printer = ProgressPrinter(enabled: isatty(STDERR_FILENO) == 1)
+        return try NotebookRunner(options: options, progress: printer.show) { session.run($0) }.run(notebook)
+    }
+}
+
+/// Prints `[N/M] line L: first line … 0.042 s` per block; silent when disabled.
+struct ProgressPrinter {
+    let enabled: Bool
+
+    func show(_ progress: NotebookRunner.Progress) {
+        guard enabled else { return }
+        switch progress {
+        case .started(let number, let total, let block):
+            var summary = block.summary
+            if summary.count > 60 { summary = String(summary.prefix(59)) + "…" }
+            FileHandle.standardError.write(Data("[\(number)/\(total)] line \(block.fenceLine): \(summary) …".utf8))
+        case .finished(_, _, _, let outcome):
+            let mark = outcome.failure == nil ? "" : " failed"
+            FileHandle.standardError.write(Data(" \(NotebookExport.secondsText(outcome.duration))\(mark)\n".utf8))
+        }
+    }
+}
