@@ -8,10 +8,10 @@ struct CleanCommand: ParsableCommand {
         discussion: "Deletes each <!-- redbook:output --> region with its markers; every other byte stays as it was."
     )
 
-    @Argument(help: "The notebook to clean.")
+    @Argument(help: ArgumentHelp("The notebook to clean.", valueName: "NOTEBOOK.md"))
     var notebook: String
 
-    @Option(name: .shortAndLong, help: "Write the cleaned notebook to this file instead of in place.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the cleaned notebook to this file instead of in place.", valueName: "FILE"))
     var output: String?
 
     func run() throws {

@@ -14,10 +14,10 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The notebook to export.")
+    @Argument(help: ArgumentHelp("The notebook to export.", valueName: "NOTEBOOK.md"))
     var notebook: String
 
-    @Option(name: .shortAndLong, help: "Write the results here (default: standard output).")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the results here (default: standard output).", valueName: "FILE"))
     var output: String?
 
     @Flag(help: "Do not run; export the outputs recorded in the notebook.")

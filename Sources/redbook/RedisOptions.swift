@@ -4,7 +4,7 @@ import RedbookServer
 
 /// The `--redis` option shared by every subcommand that talks to Redis.
 struct RedisOptions: ParsableArguments {
-    @Option(name: .long, help: "Redis URL redis://[user:password@]host:port[/db]; default: $REDIS_URL, else an embedded server")
+    @Option(name: .long, help: ArgumentHelp("Redis URL redis://[user:password@]host:port[/db]; default: $REDIS_URL, else an embedded server", valueName: "URL"))
     var redis: String?
 
     /// Connects to the chosen server, starting the embedded one when no URL is given.

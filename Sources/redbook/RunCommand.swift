@@ -13,13 +13,13 @@ struct RunCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The notebook to run.")
+    @Argument(help: ArgumentHelp("The notebook to run.", valueName: "NOTEBOOK.md"))
     var notebook: String
 
-    @Option(name: .shortAndLong, help: "Write the recorded notebook to this file instead of in place.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the recorded notebook to this file instead of in place.", valueName: "FILE"))
     var output: String?
 
-    @Option(name: .customLong("only"), help: "Run only the block named NAME with {name=NAME} (repeatable).")
+    @Option(name: .customLong("only"), help: ArgumentHelp("Run only the block marked {name=NAME} (repeatable).", valueName: "NAME"))
     var only: [String] = []
 
     @Flag(help: "Run every block even after one fails (the run still fails).")
