@@ -54,7 +54,7 @@ public struct NotebookExport: Sendable {
             lines.append("> - Modules: \(header.modules.isEmpty ? "none" : header.modules.joined(separator: ", "))")
             lines.append("> - Model: \(header.model)")
             let status = run.succeeded ? "" : " (\(run.results.filter { $0.outcome.failure != nil }.count) failed)"
-            lines.append("> - Time: \(Self.secondsText(run.duration)) for \(run.results.count) blocks\(status)")
+            lines.append("> - Time: \(Self.secondsText(run.duration)) for \(run.results.count) block\(run.results.count == 1 ? "" : "s")\(status)")
             if !run.results.isEmpty {
                 lines += ["", "| Line | Block | Time |", "| ---: | :--- | ---: |"]
                 for result in run.results {

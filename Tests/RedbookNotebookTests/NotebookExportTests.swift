@@ -37,7 +37,7 @@ import Testing
         #expect(text.contains("> - Redis: 8.0.0 (embedded)\n"))
         #expect(text.contains("> - Modules: search 8.0.0\n"))
         #expect(text.contains("> - Model: none\n"))
-        #expect(text.contains("> - Time: 0.042 s for 1 blocks\n"))
+        #expect(text.contains("> - Time: 0.042 s for 1 block\n"))
         #expect(text.contains("| 3 | `SET a 1` | 0.042 s |"))
         #expect(text.hasSuffix("""
             # Demo
