@@ -9,11 +9,10 @@ enum MarkdownParser {
 
     /// Parses a whole document.
     static func outline(of text: SourceText) -> MarkdownOutline {
-        cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return MarkdownOutline() }
         defer { cmark_parser_free(parser) }
         // GitHub parses tables too; a table can change where a paragraph (and so a block) ends.
-        if let table = cmark_find_syntax_extension("table") {
+        if let table = TableExtension.shared.pointer {
             cmark_parser_attach_syntax_extension(parser, table)
         }
         text.bytes.withUnsafeBufferPointer { buffer in
@@ -28,6 +27,17 @@ enum MarkdownParser {
         walker.visitChildren(of: document, id: walker.claimID())
         walker.resolveClosedFences()
         return walker.outline
+    }
+
+    /// cmark-gfm registers extensions in an unguarded global list, so it happens once, here,
+    /// before any parse; afterwards the extension is only read.
+    private struct TableExtension: @unchecked Sendable {
+        static let shared: TableExtension = {
+            cmark_gfm_core_extensions_ensure_registered()
+            return TableExtension(pointer: cmark_find_syntax_extension("table"))
+        }()
+
+        let pointer: OpaquePointer?
     }
 
     private struct Walker {

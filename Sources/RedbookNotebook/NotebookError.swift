@@ -44,6 +44,7 @@ public struct NotebookError: Error, Sendable, Hashable, CustomStringConvertible 
         self.hint = hint
     }
 
+    /// `FILE:LINE:COLUMN: error: MESSAGE`, then `hint: ...` on a second line when there is one.
     public var description: String {
         var location = file
         if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
