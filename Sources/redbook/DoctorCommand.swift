@@ -11,10 +11,9 @@ struct DoctorCommand: ParsableCommand {
         discussion: "Prints what it finds and exits non-zero, with a hint, when a part is missing."
     )
 
-    @Option(name: .long, help: "Redis URL redis://[user:password@]host:port[/db]; default: $REDIS_URL, else an embedded server.")
-    var redis: String?
+    @OptionGroup var redisOptions: RedisOptions
 
-    @Option(name: .long, help: "Model folder to check; default: $REDBOOK_MODEL, else the cached all-MiniLM-L6-v2.")
+    @Option(name: .long, help: ArgumentHelp("Model folder to check; default: $REDBOOK_MODEL, else the cached all-MiniLM-L6-v2.", valueName: "DIR"))
     var model: String?
 
     func run() throws {
@@ -36,7 +35,7 @@ struct DoctorCommand: ParsableCommand {
     private func checkRedis(_ report: inout DoctorReport) {
         let target: RedisTarget
         do {
-            target = try RedisTarget.open(url: redis)
+            target = try redisOptions.open()
         } catch {
             report.line("redis", "unavailable")
             report.problem("\(error)")

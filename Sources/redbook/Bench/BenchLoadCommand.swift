@@ -19,8 +19,7 @@ struct BenchLoadCommand: ParsableCommand {
     @Option(help: "Commands written before their replies are read.")
     var chunk = 1_000
 
-    @Option(name: .long, help: "Redis URL redis://[user:password@]host:port[/db]; default: $REDIS_URL, else an embedded server.")
-    var redis: String?
+    @OptionGroup var redisOptions: RedisOptions
 
     func validate() throws {
         guard docs > 0 else { throw ValidationError("--docs must be positive") }
@@ -28,7 +27,7 @@ struct BenchLoadCommand: ParsableCommand {
     }
 
     func run() throws {
-        let target = try RedisTarget.open(url: redis)
+        let target = try redisOptions.open()
         defer { target.close() }
         let prefix = "redbook:bench:\(ProcessInfo.processInfo.processIdentifier):"
         let generator = SyntheticBikes(seed: 42)
