@@ -8,6 +8,8 @@ public enum EncoderError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidFile(path: String, reason: String)
     /// The model uses an architecture, dtype or pooling mode this encoder does not implement.
     case unsupported(path: String, reason: String)
+    /// Token ids handed to the encoder directly do not fit the model (empty, too long, or outside the vocabulary).
+    case invalidInput(reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum EncoderError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): \(reason)"
         case .unsupported(let path, let reason):
             "\(path): unsupported: \(reason)"
+        case .invalidInput(let reason):
+            "invalid encoder input: \(reason)"
         }
     }
 }

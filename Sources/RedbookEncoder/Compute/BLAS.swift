@@ -1,0 +1,36 @@
+import CBLAS
+
+/// The encoder's only door to OpenBLAS: row-major single-precision matrix products.
+///
+/// Pointers and leading dimensions come from the forward pass, which owns every buffer; this
+/// file turns them into `cblas_sgemm` calls and nothing else.
+enum BLAS {
+    /// Sets OpenBLAS's own worker threads; the encoder parallelizes itself and runs OpenBLAS on one.
+    static func setThreadCount(_ count: Int) {
+        openblas_set_num_threads(Int32(count))
+    }
+
+    /// C[m×n] = alpha · A[m×k] · B[n×k]ᵀ + beta · C, the shape of a linear layer with PyTorch's [out, in] weights.
+    static func multiplyTransposed(
+        m: Int, n: Int, k: Int, alpha: Float = 1,
+        a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float,
+        c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
+                    alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
+    /// C[m×n] = A[m×k] · B[k×n] + beta · C.
+    static func multiply(
+        m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float,
+        c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
+                    1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// The BERT / DistilBERT encoder stack: embeddings, then self-attention and feed-forward layers.
+///
+/// Sentences are packed one after another into [tokens × hidden] matrices, so the dense layers
+/// never see padding; only attention works sentence by sentence, which is exactly what a padding
+/// mask achieves.
+struct TransformerModel: Sendable {
+    /// How one forward pass uses the cores.
+    enum Parallelism: Sendable {
+        /// Everything on the calling thread (other sentences keep the other core busy).
+        case serial
+        /// Matrix products split by output columns and attention split by heads over `workers` threads:
+        /// for a batch too small to share out.
+        case split(workers: Int)
+    }
+
+    let configuration: ModelConfiguration
+    let weights: TransformerWeights
+
+    /// Runs the encoder over `sentences`; the last hidden state lands in `workspace.hidden`, sentence
+    /// `i` at rows `workspace.offsets[i] ..< workspace.offsets[i + 1]`.
+    ///
+    /// Every id must be below the vocabulary size and every sentence non-empty and no longer than the
+    /// position table; ``EmbeddingModel`` checks this before calling.
+    func forward(_ sentences: some Collection<[Int32]>, workspace: Workspace, parallelism: Parallelism) {
+        var offsets = [0]
+        offsets.reserveCapacity(sentences.count + 1)
+        var maxLength = 0
+        for sentence in sentences {
+            offsets.append(offsets[offsets.count - 1] + sentence.count)
+            maxLength = max(maxLength, sentence.count)
+        }
+        let tokens = offsets[offsets.count - 1]
+        let workers: Int
+        switch parallelism {
+        case .serial: workers = 1
+        case .split(let count): workers = max(1, count)
+        }
+        workspace.reserve(tokens: tokens, maxLength: maxLength, scoreBuffers: workers)
+        workspace.offsets = offsets
+
+        embed(sentences, into: workspace.hidden.pointer)
+        for layer in weights.layers {
+            run(layer, tokens: tokens, workspace: workspace, workers: workers)
+        }
+    }
+
+    private func embed(_ sentences: some Collection<[Int32]>, into hidden: UnsafeMutablePointer<Float>) {
+        let width = configuration.hiddenSize
+        let words = weights.wordEmbeddings.pointer
+        let positions = weights.positionEmbeddings.pointer
+        var row = 0
+        for sentence in sentences {
+            for (position, id) in sentence.enumerated() {
+                let target = hidden + row * width
+                let word = words + Int(id) * width
+                let place = positions + position * width
+                if let tokenType = weights.tokenTypeEmbedding?.pointer {
+                    for column in 0..<width { target[column] = word[column] + tokenType[column] + place[column] }
+                } else {
+                    for column in 0..<width { target[column] = word[column] + place[column] }
+                }
+                row += 1
+            }
+        }
+        Kernels.biasLayerNorm(hidden, rows: row, width: width, bias: nil,
+                              weight: weights.embeddingNormWeight.pointer, shift: weights.embeddingNormBias.pointer,
+                              epsilon: configuration.layerNormEpsilon)
+    }
+
+    private func run(_ layer: LayerWeights, tokens: Int, workspace: Workspace, workers: Int) {
+        let hiddenSize = configuration.hiddenSize
+        let intermediateSize = configuration.intermediateSize
+        let epsilon = configuration.layerNormEpsilon
+        let hidden = workspace.hidden.pointer
+        let qkv = workspace.qkv.pointer
+        let context = workspace.context.pointer
+        let intermediate = workspace.intermediate.pointer
+
+        linear(tokens: tokens, input: hidden, inputWidth: hiddenSize, weight: layer.qkvWeight.pointer,
+               outputWidth: 3 * hiddenSize, output: qkv, accumulate: false, workers: workers)
+        Kernels.addBias(qkv, rows: tokens, width: 3 * hiddenSize, bias: layer.qkvBias.pointer)
+        attention(workspace: workspace, workers: workers)
+
+        // The residual already sits in `hidden`, so the projection accumulates onto it.
+        linear(tokens: tokens, input: context, inputWidth: hiddenSize, weight: layer.attentionOutWeight.pointer,
+               outputWidth: hiddenSize, output: hidden, accumulate: true, workers: workers)
+        Kernels.biasLayerNorm(hidden, rows: tokens, width: hiddenSize, bias: layer.attentionOutBias.pointer,
+                              weight: layer.attentionNormWeight.pointer, shift: layer.attentionNormBias.pointer, epsilon: epsilon)
+
+        linear(tokens: tokens, input: hidden, inputWidth: hiddenSize, weight: layer.intermediateWeight.pointer,
+               outputWidth: intermediateSize, output: intermediate, accumulate: false, workers: workers)
+        Kernels.biasGELU(intermediate, rows: tokens, width: intermediateSize, bias: layer.intermediateBias.pointer)
+        linear(tokens: tokens, input: intermediate, inputWidth: intermediateSize, weight: layer.outputWeight.pointer,
+               outputWidth: hiddenSize, output: hidden, accumulate: true, workers: workers)
+        Kernels.biasLayerNorm(hidden, rows: tokens, width: hiddenSize, bias: layer.outputBias.pointer,
+                              weight: layer.outputNormWeight.pointer, shift: layer.outputNormBias.pointer, epsilon: epsilon)
+    }
+
+    /// output[tokens × outputWidth] (+)= input · weightᵀ, optionally split by output columns.
+    private func linear(
+        tokens: Int, input: UnsafeMutablePointer<Float>, inputWidth: Int, weight: UnsafePointer<Float>,
+        outputWidth: Int, output: UnsafeMutablePointer<Float>, accumulate: Bool, workers: Int
+    ) {
+        let beta: Float = accumulate ? 1 : 0
+        guard workers > 1 else {
+            BLAS.multiplyTransposed(m: tokens, n: outputWidth, k: inputWidth, a: input, lda: inputWidth,
+                                    b: weight, ldb: inputWidth, beta: beta, c: output, ldc: outputWidth)
+            return
+        }
+        let shared = SharedPointers(input: input, weight: weight, output: output)
+        // Column blocks stay multiples of 16 so each worker's slice keeps the kernels' alignment.
+        let block = ((outputWidth + workers - 1) / workers + 15) / 16 * 16
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = worker * block
+            let end = min(outputWidth, start + block)
+            guard start < end else { return }
+            BLAS.multiplyTransposed(m: tokens, n: end - start, k: inputWidth, a: shared.input, lda: inputWidth,
+                                    b: shared.weight + start * inputWidth, ldb: inputWidth, beta: beta,
+                                    c: shared.output + start, ldc: outputWidth)
+        }
+    }
+
+    /// Scaled dot-product attention for each sentence and head, from `qkv` into `context`.
+    private func attention(workspace: Workspace, workers: Int) {
+        let heads = configuration.headCount
+        let offsets = workspace.offsets
+        let scoreBuffers = workspace.scores.map { SharedBuffer(pointer: $0.pointer) }
+        let source = SharedPointers(input: workspace.qkv.pointer, weight: UnsafePointer(workspace.qkv.pointer),
+                                    output: workspace.context.pointer)
+        guard workers > 1 else {
+            attend(heads: 0..<heads, offsets: offsets, source: source, scores: scoreBuffers[0])
+            return
+        }
+        let share = (heads + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = min(heads, worker * share)..<min(heads, (worker + 1) * share)
+            attend(heads: range, offsets: offsets, source: source, scores: scoreBuffers[worker])
+        }
+    }
+
+    /// Attention for the given heads of every sentence; `source.input` is qkv, `source.output` the context.
+    private func attend(heads: Range<Int>, offsets: [Int], source: SharedPointers, scores: SharedBuffer) {
+        let headSize = configuration.headSize
+        let hiddenSize = configuration.hiddenSize
+        let stride = 3 * hiddenSize
+        let scale = 1 / Float(headSize).squareRoot()
+        for sentence in 0..<(offsets.count - 1) {
+            let start = offsets[sentence]
+            let length = offsets[sentence + 1] - start
+            for head in heads {
+                let query = source.input + start * stride + head * headSize
+                let key = query + hiddenSize
+                let value = query + 2 * hiddenSize
+                BLAS.multiplyTransposed(m: length, n: length, k: headSize, alpha: scale, a: query, lda: stride,
+                                        b: key, ldb: stride, beta: 0, c: scores.pointer, ldc: length)
+                Kernels.softmaxRows(scores.pointer, rows: length, width: length, stride: length)
+                BLAS.multiply(m: length, n: headSize, k: length, a: scores.pointer, lda: length, b: value, ldb: stride,
+                              beta: 0, c: source.output + start * hiddenSize + head * headSize, ldc: hiddenSize)
+            }
+        }
+    }
+}
+
+/// Raw pointers handed to worker threads that write disjoint parts of the same buffers.
+struct SharedPointers: @unchecked Sendable {
+    let input: UnsafeMutablePointer<Float>
+    let weight: UnsafePointer<Float>
+    let output: UnsafeMutablePointer<Float>
+}
+
+/// One scratch buffer's pointer, handed to the worker that owns it.
+struct SharedBuffer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+}
