@@ -1,0 +1,153 @@
+import Foundation
+
+/// BERT's normalizer and pre-tokenizer: turns text into the words WordPiece splits.
+///
+/// The steps and their order follow the Rust `tokenizers` BertNormalizer and BertPreTokenizer:
+/// 1. clean: drop NUL, U+FFFD, control, format and private-use characters (the word stays whole);
+///    turn tab, LF, CR and every White_Space character into a space;
+/// 2. put spaces around CJK ideographs;
+/// 3. strip accents: canonical decomposition (NFD), then drop nonspacing marks (Mn);
+/// 4. lower-case each scalar with its full, context-free mapping (so a final capital sigma becomes σ);
+/// 5. split on whitespace, and make each punctuation character a word of its own.
+///
+/// Pure ASCII text, the common case, takes a byte loop that never decodes scalars.
+struct BertWordSplitter: Sendable {
+    var lowercase: Bool
+    var stripAccents: Bool
+    var splitCJKIdeographs: Bool
+
+    /// Calls `body` with each word's UTF-8 bytes, in order, until it returns false.
+    ///
+    /// - Returns: false when `body` stopped the walk.
+    func forEachWord(
+        in text: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool {
+        for byte in text where byte >= 0x80 {
+            return forEachWordOfUnicodeText(text, body)
+        }
+        return forEachWordOfASCIIText(text, body)
+    }
+
+    // MARK: ASCII
+
+    private enum ASCIIClass: UInt8 {
+        case removed, space, punctuation, upper, other
+    }
+
+    private static let asciiClasses: [ASCIIClass] = (0..<128).map { (code: Int) -> ASCIIClass in
+        switch code {
+        case 0x09, 0x0A, 0x0D, 0x20: .space
+        case 0x00..<0x20, 0x7F: .removed
+        case 33...47, 58...64, 91...96, 123...126: .punctuation
+        case 65...90: .upper
+        default: .other
+        }
+    }
+
+    private func forEachWordOfASCIIText(
+        _ text: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool {
+        var word = WordBuffer()
+        let lowercase = self.lowercase
+        return Self.asciiClasses.withUnsafeBufferPointer { classes in
+            for byte in text {
+                switch classes[Int(byte)] {
+                case .removed:
+                    continue
+                case .space:
+                    guard word.flush(body) else { return false }
+                case .punctuation:
+                    guard word.flush(body) else { return false }
+                    word.bytes.append(byte)
+                    guard word.flush(body) else { return false }
+                case .upper:
+                    word.bytes.append(lowercase ? byte | 0x20 : byte)
+                case .other:
+                    word.bytes.append(byte)
+                }
+            }
+            return word.flush(body)
+        }
+    }
+
+    // MARK: Unicode
+
+    private func forEachWordOfUnicodeText(
+        _ text: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool {
+        var cleaned = String.UnicodeScalarView()
+        var hasNonASCII = false
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+            if scalar.isRemovedByBertCleaning { continue }
+            if scalar.isBertWhitespace {
+                cleaned.append(" ")
+            } else if splitCJKIdeographs && scalar.isBertCJKIdeograph {
+                cleaned.append(" ")
+                cleaned.append(scalar)
+                cleaned.append(" ")
+                // Compatibility ideographs (U+F900...) decompose, so they need the NFD pass too.
+                hasNonASCII = true
+            } else {
+                cleaned.append(scalar)
+                hasNonASCII = hasNonASCII || !scalar.isASCII
+            }
+        }
+        var normalized = String(cleaned)
+        if stripAccents && hasNonASCII {
+            normalized = normalized.decomposedStringWithCanonicalMapping
+        }
+
+        var word = WordBuffer()
+        for scalar in normalized.unicodeScalars {
+            if stripAccents && scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            }
+            if !lowercase {
+                guard word.add(scalar, body) else { return false }
+            } else if scalar.isASCII {
+                let lowered = (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar
+                guard word.add(lowered, body) else { return false }
+            } else if scalar.properties.changesWhenLowercased {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    guard word.add(lowered, body) else { return false }
+                }
+            } else {
+                guard word.add(scalar, body) else { return false }
+            }
+        }
+        return word.flush(body)
+    }
+}
+
+/// The bytes of the word being collected.
+private struct WordBuffer {
+    var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(64)
+    }
+
+    /// Hands the word to `body` unless it is empty, and starts a new one.
+    @inline(__always)
+    mutating func flush(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard !bytes.isEmpty else { return true }
+        let proceed = bytes.withUnsafeBufferPointer(body)
+        bytes.removeAll(keepingCapacity: true)
+        return proceed
+    }
+
+    /// Adds one normalized scalar: whitespace ends the word, punctuation is a word of its own.
+    mutating func add(_ scalar: Unicode.Scalar, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        if scalar.isBertWhitespace { return flush(body) }
+        if scalar.isBertPunctuation {
+            guard flush(body) else { return false }
+            UTF8.encode(scalar) { bytes.append($0) }
+            return flush(body)
+        }
+        UTF8.encode(scalar) { bytes.append($0) }
+        return true
+    }
+}
