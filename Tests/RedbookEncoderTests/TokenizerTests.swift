@@ -112,6 +112,11 @@ import Testing
         let vocabulary = try Vocabulary()
         #expect(vocabulary.lines.contains("中") && vocabulary.lines.contains("文"))
         #expect(tokenizer.tokens("bike中文bike") == ["bike", "中", "文", "bike"])
+        // A compatibility ideograph is split out first, then decomposes to its unified twin.
+        #expect(tokenizer.tokens("bike\u{F900}bike") == tokenizer.tokens("bike \u{8C48} bike"))
+        #expect(tokenizer.tokens("bike\u{F900}bike").count == 3)
+        // A combining accent after an ASCII letter is dropped and the word stays whole.
+        #expect(tokenizer.tokens("bike\u{301}s") == tokenizer.tokens("bikes"))
         // Punctuation, including Unicode punctuation, is split off.
         #expect(tokenizer.tokens("bike—“bike”") == ["bike", "—", "“", "bike", "”"])
     }

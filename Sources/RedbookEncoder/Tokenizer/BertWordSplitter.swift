@@ -10,7 +10,7 @@ import Foundation
 /// 4. lower-case each scalar with its full, context-free mapping (so a final capital sigma becomes σ);
 /// 5. split on whitespace, and make each punctuation character a word of its own.
 ///
-/// Pure ASCII text, the common case, takes a byte loop that never decodes scalars.
+/// ASCII characters, the common case, take a byte loop that never decodes scalars.
 struct BertWordSplitter: Sendable {
     var lowercase: Bool
     var stripAccents: Bool
@@ -18,41 +18,31 @@ struct BertWordSplitter: Sendable {
 
     /// Calls `body` with each word's UTF-8 bytes, in order, until it returns false.
     ///
+    /// ASCII bytes take a table lookup. Each run of non-ASCII characters is decoded and normalized
+    /// on its own: every step is per scalar except NFD, and NFD never moves anything across an ASCII
+    /// character (all of them are starters that decompose to themselves), so runs can be split there.
+    ///
     /// - Returns: false when `body` stopped the walk.
     func forEachWord(
         in text: UnsafeBufferPointer<UInt8>,
         _ body: (UnsafeBufferPointer<UInt8>) -> Bool
     ) -> Bool {
-        for byte in text where byte >= 0x80 {
-            return forEachWordOfUnicodeText(text, body)
-        }
-        return forEachWordOfASCIIText(text, body)
-    }
-
-    // MARK: ASCII
-
-    private enum ASCIIClass: UInt8 {
-        case removed, space, punctuation, upper, other
-    }
-
-    private static let asciiClasses: [ASCIIClass] = (0..<128).map { (code: Int) -> ASCIIClass in
-        switch code {
-        case 0x09, 0x0A, 0x0D, 0x20: .space
-        case 0x00..<0x20, 0x7F: .removed
-        case 33...47, 58...64, 91...96, 123...126: .punctuation
-        case 65...90: .upper
-        default: .other
-        }
-    }
-
-    private func forEachWordOfASCIIText(
-        _ text: UnsafeBufferPointer<UInt8>,
-        _ body: (UnsafeBufferPointer<UInt8>) -> Bool
-    ) -> Bool {
         var word = WordBuffer()
         let lowercase = self.lowercase
         return Self.asciiClasses.withUnsafeBufferPointer { classes in
-            for byte in text {
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                guard byte < 0x80 else {
+                    var end = index + 1
+                    while end < text.count && text[end] >= 0x80 { end += 1 }
+                    guard addNonASCIIRun(UnsafeBufferPointer(rebasing: text[index..<end]), to: &word, body) else {
+                        return false
+                    }
+                    index = end
+                    continue
+                }
+                index += 1
                 switch classes[Int(byte)] {
                 case .removed:
                     continue
@@ -72,15 +62,32 @@ struct BertWordSplitter: Sendable {
         }
     }
 
+    // MARK: ASCII
+
+    private enum ASCIIClass: UInt8 {
+        case removed, space, punctuation, upper, other
+    }
+
+    private static let asciiClasses: [ASCIIClass] = (0..<128).map { (code: Int) -> ASCIIClass in
+        switch code {
+        case 0x09, 0x0A, 0x0D, 0x20: .space
+        case 0x00..<0x20, 0x7F: .removed
+        case 33...47, 58...64, 91...96, 123...126: .punctuation
+        case 65...90: .upper
+        default: .other
+        }
+    }
+
     // MARK: Unicode
 
-    private func forEachWordOfUnicodeText(
-        _ text: UnsafeBufferPointer<UInt8>,
+    /// Normalizes a run of non-ASCII UTF-8 and adds its scalars to `word`.
+    private func addNonASCIIRun(
+        _ run: UnsafeBufferPointer<UInt8>,
+        to word: inout WordBuffer,
         _ body: (UnsafeBufferPointer<UInt8>) -> Bool
     ) -> Bool {
         var cleaned = String.UnicodeScalarView()
-        var hasNonASCII = false
-        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+        for scalar in String(decoding: run, as: UTF8.self).unicodeScalars {
             if scalar.isRemovedByBertCleaning { continue }
             if scalar.isBertWhitespace {
                 cleaned.append(" ")
@@ -88,19 +95,15 @@ struct BertWordSplitter: Sendable {
                 cleaned.append(" ")
                 cleaned.append(scalar)
                 cleaned.append(" ")
-                // Compatibility ideographs (U+F900...) decompose, so they need the NFD pass too.
-                hasNonASCII = true
             } else {
                 cleaned.append(scalar)
-                hasNonASCII = hasNonASCII || !scalar.isASCII
             }
         }
+        guard !cleaned.isEmpty else { return true }
         var normalized = String(cleaned)
-        if stripAccents && hasNonASCII {
+        if stripAccents {
             normalized = normalized.decomposedStringWithCanonicalMapping
         }
-
-        var word = WordBuffer()
         for scalar in normalized.unicodeScalars {
             if stripAccents && scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark {
                 continue
@@ -118,7 +121,7 @@ struct BertWordSplitter: Sendable {
                 guard word.add(scalar, body) else { return false }
             }
         }
-        return word.flush(body)
+        return true
     }
 }
 

@@ -101,13 +101,6 @@ struct WordPieceVocabulary: Sendable {
         return String(decoding: storage[Int(offsets[index])..<Int(offsets[index + 1])], as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of an id's token.
-    func tokenBytes(_ id: Int32) -> ArraySlice<UInt8> {
-        let index = Int(id)
-        guard index >= 0, index < count else { return [] }
-        return storage[Int(offsets[index])..<Int(offsets[index + 1])]
-    }
-
     // MARK: Hash table
 
     /// FNV-1a, then a final mix so the low bits used for the slot depend on every byte.
