@@ -58,6 +58,22 @@ import Testing
         #expect(tokenizer.tokens("中文") == ["中", "文"])
     }
 
+    @Test func categoriesFollowUnicode8LikeTheReference() throws {
+        let tokenizer = try Self.tokenizer()
+        // Old punctuation splits; punctuation assigned in Unicode 14 (U+2E53) is part of the word.
+        #expect(tokenizer.tokens("a\u{2014}b") == ["a", "[UNK]", "b"])
+        #expect(tokenizer.tokens("a\u{2E53}b") == ["[UNK]"])
+        // An old format character vanishes; one from Unicode 12 (U+13430) stays and spoils the word.
+        #expect(tokenizer.tokens("a\u{2066}b") == ["ab"])
+        #expect(tokenizer.tokens("a\u{13430}b") == ["[UNK]"])
+        // An old nonspacing mark is stripped; one from Unicode 10 (U+1DF6) is kept.
+        #expect(tokenizer.tokens("a\u{0301}b") == ["ab"])
+        #expect(tokenizer.tokens("a\u{1DF6}b") == ["[UNK]"])
+        // Characters whose category changed since Unicode 8.0 keep their old one.
+        #expect(tokenizer.tokens("a\u{166D}b") == ["a", "[UNK]", "b"])
+        #expect(tokenizer.tokens("a\u{1885}") == ["[UNK]"])
+    }
+
     @Test func configurationTurnsRulesOff() throws {
         let cased = try Self.tokenizer(config: #"{"do_lower_case": false}"#)
         // Accent stripping follows lower-casing unless strip_accents says otherwise.

@@ -105,7 +105,7 @@ struct BertWordSplitter: Sendable {
             normalized = normalized.decomposedStringWithCanonicalMapping
         }
         for scalar in normalized.unicodeScalars {
-            if stripAccents && scalar.value >= 0x300 && scalar.properties.generalCategory == .nonspacingMark {
+            if stripAccents && scalar.isBertNonspacingMark {
                 continue
             }
             if !lowercase {

@@ -1,5 +1,9 @@
 /// The character classes of BERT's text cleaning and pre-tokenization, as the Rust `tokenizers`
 /// BertNormalizer and BertPreTokenizer define them.
+///
+/// The reference takes general categories from tables of Unicode 8.0, while Swift knows a newer
+/// Unicode. So a character assigned after 8.0 counts as neither punctuation, nonspacing mark nor
+/// format character here, and the few characters whose category changed since are listed.
 extension Unicode.Scalar {
     /// Whether cleaning drops this scalar without splitting the word around it: NUL, U+FFFD, and
     /// control (Cc), format (Cf) and private-use (Co) characters other than tab, LF and CR.
@@ -13,7 +17,7 @@ extension Unicode.Scalar {
         default: break
         }
         switch properties.generalCategory {
-        case .control, .format, .privateUse: return true
+        case .control, .format, .privateUse: return isInBertCategoryTables
         default: return false
         }
     }
@@ -39,10 +43,23 @@ extension Unicode.Scalar {
         switch properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            return true
+            return isInBertCategoryTables
         default:
-            return false
+            return value == 0x166D || value == 0x111C9  // punctuation in Unicode 8.0, symbol and mark now
         }
+    }
+
+    /// Whether accent stripping drops this scalar (after NFD): a nonspacing mark (Mn).
+    var isBertNonspacingMark: Bool {
+        // The first nonspacing mark is U+0300; this keeps the common case to one comparison.
+        guard value >= 0x300 else { return false }
+        if properties.generalCategory == .nonspacingMark {
+            switch value {
+            case 0x1885, 0x1886, 0xA9BD, 0x111C9: return false  // letters, marks or punctuation in Unicode 8.0
+            default: return isInBertCategoryTables
+            }
+        }
+        return value == 0x1734 || value == 0x1171E  // nonspacing in Unicode 8.0, spacing now
     }
 
     /// Whether this scalar is a CJK ideograph that gets spaces around it.
@@ -57,5 +74,11 @@ extension Unicode.Scalar {
         default:
             return false
         }
+    }
+
+    /// Whether the reference's Unicode 8.0 tables know this scalar's category.
+    private var isInBertCategoryTables: Bool {
+        guard let age = properties.age else { return false }
+        return age.major < 8 || (age.major == 8 && age.minor == 0)
     }
 }
