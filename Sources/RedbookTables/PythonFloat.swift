@@ -30,8 +30,9 @@ package enum PythonFloat {
         let sign = value.sign == .minus ? "-" : ""
         if value == 0 { return sign + "0" }
         var decimal = DecimalDigits(shortest: value)
-        if decimal.digits.count > 6 {
-            // Rounding the shortest digits again could round twice; the exact value cannot.
+        if decimal.digits.count > 6 || !value.isNormal {
+            // Rounding the shortest digits again could round twice, and a subnormal's shortest
+            // digits can be fewer than six true ones; the exact value has neither problem.
             decimal = DecimalDigits(exact: value).rounded(keeping: 6)
         }
         let exponent = decimal.point - 1
