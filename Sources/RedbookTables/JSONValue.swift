@@ -9,6 +9,14 @@ indirect enum JSONValue: Sendable {
     case boolean(Bool)
     case null
 
+    /// Whether this is an object or an array, which pandas keeps as a Python object.
+    var isContainer: Bool {
+        switch self {
+        case .object, .array: true
+        default: false
+        }
+    }
+
     /// The table cell for a top-level member value; nested objects and arrays become the text
     /// Python's `str()` prints for them.
     var cell: Cell {

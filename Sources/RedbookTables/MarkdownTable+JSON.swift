@@ -19,6 +19,7 @@ extension MarkdownTable {
         let items = try reader.readArray()
         var columns: [String] = []
         var columnIndex: [String: Int] = [:]
+        var objectColumns: Set<Int> = []
         var sparseRows: [[Int: Cell]] = []
         sparseRows.reserveCapacity(items.count)
         for (number, item) in items.enumerated() {
@@ -26,7 +27,7 @@ extension MarkdownTable {
                 throw reader.error("row \(number + 1) is \(Self.kind(of: item.value)), not an object", at: item.offset,
                                    hint: "each element of the array is one row, such as {\"id\": 1, \"name\": \"a\"}")
             }
-            var row: [Int: Cell] = [:]
+            var row: [Int: JSONValue] = [:]
             for member in members {
                 let position: Int
                 if let known = columnIndex[member.key] {
@@ -36,12 +37,15 @@ extension MarkdownTable {
                     columnIndex[member.key] = position
                     columns.append(member.key)
                 }
-                row[position] = member.value.cell
+                row[position] = member.value
             }
-            sparseRows.append(row)
+            // With a repeated key the last value counts, as in a Python dict.
+            for (position, value) in row where value.isContainer { objectColumns.insert(position) }
+            sparseRows.append(row.mapValues(\.cell))
         }
         let rows = sparseRows.map { row in columns.indices.map { row[$0] ?? .double(.nan) } }
         self.init(columns: columns, rows: rows)
+        self.objectColumns = objectColumns
     }
 
     private static func kind(of value: JSONValue) -> String {

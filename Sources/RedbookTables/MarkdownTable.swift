@@ -16,6 +16,9 @@ public struct MarkdownTable: Sendable {
     public let columns: [String]
     /// The rows, each with one cell per column.
     public let rows: [[Cell]]
+    /// Columns that hold a JSON object or array somewhere: pandas keeps those as Python objects
+    /// whatever else they hold, so `None` there stays `None` (an empty cell).
+    var objectColumns: Set<Int> = []
 
     /// Creates a table from column names and rows.
     ///
@@ -45,7 +48,7 @@ public struct MarkdownTable: Sendable {
         for row in rows {
             for (index, cell) in row.enumerated() { columnValues[index].append(cell) }
         }
-        let laidOut = zip(columns, PandasFrame.values(columnValues)).map { TabulateColumn(header: $0, values: $1) }
+        let laidOut = zip(columns, PandasFrame.values(columnValues, objectColumns: objectColumns)).map { TabulateColumn(header: $0, values: $1) }
 
         var capacity = 0
         for column in laidOut { capacity += column.width + 3 }

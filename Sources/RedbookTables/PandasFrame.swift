@@ -39,9 +39,11 @@ enum PandasFrame {
 
     /// Each column's cells as tabulate receives them, column by column.
     ///
-    /// - Parameter columns: The values of each column, in row order.
-    static func values(_ columns: [[Cell]]) -> [[Cell]] {
-        let dtypes = columns.map(dtype(of:))
+    /// - Parameters:
+    ///   - columns: The values of each column, in row order.
+    ///   - objectColumns: Columns known to hold other Python objects (such as lists).
+    static func values(_ columns: [[Cell]], objectColumns: Set<Int> = []) -> [[Cell]] {
+        let dtypes = columns.indices.map { objectColumns.contains($0) ? DType.object : dtype(of: columns[$0]) }
         if dtypes.allSatisfy({ $0 == .int64 }) { return columns }
         if dtypes.allSatisfy({ $0 == .bool }) {
             return columns.map { $0.map { if case .boolean(let flag) = $0 { .double(flag ? 1 : 0) } else { $0 } } }
