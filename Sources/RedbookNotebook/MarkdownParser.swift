@@ -92,7 +92,8 @@ enum MarkdownParser {
             case CMARK_NODE_HTML_BLOCK:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 let firstLine = literal.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-                let trimmed = firstLine.trimmingTrailingWhitespace()
+                // cmark keeps up to three spaces of indentation in the literal; a marker may be indented like its fence.
+                let trimmed = firstLine.trimmingTrailingWhitespace().drop { $0 == " " || $0 == "\t" }
                 if trimmed == MarkdownParser.openingMarker || trimmed == MarkdownParser.closingMarker {
                     outline.markers.append(.init(
                         isOpening: trimmed == MarkdownParser.openingMarker, nodeID: id, parentID: parentID,

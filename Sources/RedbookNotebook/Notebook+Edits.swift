@@ -10,14 +10,16 @@ extension Notebook {
         for (index, output) in outputs {
             guard blocks.indices.contains(index) else { continue }
             let block = blocks[index]
-            let region = regionBytes(output: output, prefix: block.prefix)
+            let last = line(block.fence.lastLine)
+            // The fence's own line ending, so a region never glues a lone CR to a following LF.
+            let ending = last.hasTerminator ? Array(text.bytes[last.end..<last.next]) : text.lineEnding
+            let region = regionBytes(output: output, prefix: block.prefix, ending: ending)
             if let (open, close) = block.region {
                 edits.append(Edit(range: line(open).start..<line(close).end, bytes: region))
             } else {
-                let last = line(block.fence.lastLine)
                 edits.append(last.hasTerminator
-                    ? Edit(range: last.next..<last.next, bytes: region + text.lineEnding)
-                    : Edit(range: last.end..<last.end, bytes: text.lineEnding + region))
+                    ? Edit(range: last.next..<last.next, bytes: region + ending)
+                    : Edit(range: last.end..<last.end, bytes: ending + region))
             }
         }
         return apply(edits)
@@ -72,7 +74,7 @@ extension Notebook {
     }
 
     /// The region's lines: markers, a blank line either side of the output, the container prefix on each.
-    private func regionBytes(output: String, prefix: [UInt8]) -> [UInt8] {
+    private func regionBytes(output: String, prefix: [UInt8], ending: [UInt8]) -> [UInt8] {
         let bare = Array(prefix.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed())
         var lines = [prefix + Array(MarkdownParser.openingMarker.utf8)]
         if !output.isEmpty {
@@ -85,7 +87,7 @@ extension Notebook {
             lines.append(bare)
         }
         lines.append(prefix + Array(MarkdownParser.closingMarker.utf8))
-        return Array(lines.joined(separator: text.lineEnding))
+        return Array(lines.joined(separator: ending))
     }
 
     private func apply(_ edits: [Edit]) -> [UInt8] {

@@ -41,7 +41,8 @@ public struct NotebookExport: Sendable {
 
     /// The document's bytes, with the notebook's line endings.
     public var bytes: [UInt8] {
-        let ending = notebook.text.lineEnding
+        // A lone CR before a body that starts with LF would merge two lines; LF is always safe there.
+        let ending = notebook.text.lineEnding == [0x0D] ? [0x0A] : notebook.text.lineEnding
         let headerLines = headerText().split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
         return Array(headerLines.joined(separator: ending)) + ending + notebook.exportBody(run?.outputs ?? [:])
     }
