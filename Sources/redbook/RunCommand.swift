@@ -58,7 +58,8 @@ struct RunCommand: ParsableCommand {
                 NotebookConsole.printError("\(notebook): error: recorded outputs differ from this run; run 'redbook run \(notebook)' to update them")
                 throw ExitCode.failure
             }
-        } else {
+        } else if output != nil || recorded != book.bytes {
+            // An unchanged notebook is left alone, so its modification time says when outputs last changed.
             try Self.attempt { try Notebook.write(recorded, to: output ?? notebook) }
         }
         if !result.succeeded { throw ExitCode.failure }

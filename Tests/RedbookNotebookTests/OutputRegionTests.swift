@@ -167,4 +167,17 @@ import Testing
         let recorded = try TestNotebook.record(source, [0: "x", 1: "y"])
         #expect(TestNotebook.string(try TestNotebook.parse(recorded).cleaned()) == source)
     }
+
+    @Test func anIndentedFenceGetsAnIndentedRegionThatReadsBack() throws {
+        let result = try TestNotebook.record("Text\n\n  ```redis\n  PING\n  ```\n", [0: "PONG"])
+        #expect(result == "Text\n\n  ```redis\n  PING\n  ```\n  <!-- redbook:output -->\n\n  PONG\n\n  <!-- /redbook:output -->\n")
+        #expect(try TestNotebook.parse(result).blocks[0].recordedOutput == "PONG")
+    }
+
+    @Test func aLoneCarriageReturnNeverMergesWithTheNextLine() throws {
+        let source = "# T\r> ```redis\n> PING\n> ```\n\nafter\n"
+        let recorded = try TestNotebook.parse(TestNotebook.record(source, [0: "PONG"]))
+        #expect(recorded.blocks[0].recordedOutput == "PONG")
+        #expect(TestNotebook.string(recorded.cleaned()) == source)
+    }
 }
