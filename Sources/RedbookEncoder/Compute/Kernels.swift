@@ -55,9 +55,7 @@ enum Kernels {
     static func softmaxRows(_ matrix: UnsafeMutablePointer<Float>, rows: Int, width: Int, stride: Int) {
         for row in 0..<rows {
             let line = matrix + row * stride
-            var maximum = -Float.infinity
-            for column in 0..<width { maximum = Swift.max(maximum, line[column]) }
-            let sum = FastMath.expShifted(line, count: width, shift: maximum)
+            let sum = FastMath.expShifted(line, count: width, shift: FastMath.maximum(line, count: width))
             let inverse = 1 / sum
             for column in 0..<width { line[column] *= inverse }
         }

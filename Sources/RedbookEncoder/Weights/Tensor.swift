@@ -26,7 +26,12 @@ struct Tensor: @unchecked Sendable {
 
     var count: Int { shape.reduce(1, *) }
 
-    var buffer: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: pointer, count: count) }
+    /// A copy of the values; the storage is kept alive while they are read.
+    func values(prefix length: Int? = nil) -> [Float] {
+        withExtendedLifetime(owner) {
+            Array(UnsafeBufferPointer(start: pointer, count: min(length ?? count, count)))
+        }
+    }
 }
 
 /// A heap block of floats, 64-byte aligned for vector loads, freed on deinit.

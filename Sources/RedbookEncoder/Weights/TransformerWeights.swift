@@ -48,7 +48,7 @@ struct TransformerWeights: Sendable {
         }
         if let tokenType = names.tokenType {
             let table = try load(tokenType, [configuration.typeVocabularySize, hidden])
-            tokenTypeEmbedding = Tensor(name: table.name, shape: [hidden], values: Array(table.buffer.prefix(hidden)))
+            tokenTypeEmbedding = Tensor(name: table.name, shape: [hidden], values: table.values(prefix: hidden))
         }
         embeddingNormWeight = try load(names.embeddingNorm + ".weight", [hidden])
         embeddingNormBias = try load(names.embeddingNorm + ".bias", [hidden])

@@ -1,0 +1,74 @@
+import Foundation
+import RedbookEncoder
+import RedbookTestSupport
+import Testing
+
+/// Text in, embeddings out, through the public API, against sentence-transformers' output.
+@Suite struct TextEmbeddingTests {
+    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable))
+    func miniLMBikesFromText() throws {
+        let encoder = try SentenceEncoder(directory: MiniLM.folder)
+        #expect(encoder.dimension == 384)
+        #expect(encoder.maxSequenceLength == 256)
+        #expect(encoder.modelName == "all-MiniLM-L6-v2")
+        let golden = try GoldenFile.load(SharedFixtures.url("golden/minilm-bikes.json")).all
+        for sentence in golden {
+            #expect(encoder.tokenIDs(sentence.text) == sentence.input_ids, "\(sentence.text.prefix(40))")
+        }
+        expectExact(encoder.embed(golden.map(\.text)), golden)
+    }
+
+    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"])
+    func tinyModelsFromText(name: String) throws {
+        let encoder = try SentenceEncoder(directory: SharedFixtures.url("golden/\(name)"))
+        #expect(encoder.dimension == 32)
+        #expect(encoder.maxSequenceLength == 64)
+        #expect(encoder.normalizes == (name == "tiny-bert"))
+        let golden = try GoldenFile.load(SharedFixtures.url("golden/\(name)/golden.json")).all
+        expectExact(encoder.embed(golden.map(\.text)), golden)
+    }
+
+    @Test(.enabled(if: MiniLM.isAvailable))
+    func ownFixturesFromTextAndIDs() throws {
+        let encoder = try SentenceEncoder(directory: MiniLM.folder)
+        let golden = try GoldenFile.load(PackageRoot.url("Tests/RedbookEncoderTests/Fixtures/minilm-own.json")).all
+        #expect(golden.count >= 15)
+        #expect(golden.contains { $0.input_ids.count == 256 }, "one sentence must be truncated")
+        expectExact(try encoder.embed(tokenIDs: golden.map(\.input_ids)), golden)
+        expectExact(encoder.embed(golden.map(\.text)), golden)
+    }
+
+    @Test(.enabled(if: MiniLM.isAvailable))
+    func concurrentCallersGetTheSameVectorsAsOneCaller() throws {
+        let encoder = try SentenceEncoder(directory: MiniLM.folder, batchSize: 4)
+        let texts = (0..<24).map { "Bike number \($0) has \(String(repeating: "very ", count: $0 % 7))wide tyres" }
+        let expected = encoder.embed(texts)
+        let results = ResultBox(count: 4)
+        DispatchQueue.concurrentPerform(iterations: 4) { caller in
+            results.set(caller, encoder.embed(texts))
+        }
+        for caller in 0..<4 { #expect(results.get(caller) == expected) }
+        // One text alone takes the single-query path; it must agree with the batched result.
+        let single = encoder.embed([texts[5]])[0]
+        #expect(Closeness(single, expected[5].map(Double.init)).maxDifference < 1e-6)
+        #expect(encoder.embed([]).isEmpty)
+    }
+}
+
+/// Results written by concurrent callers, each into its own slot.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [[[Float]]]
+
+    init(count: Int) {
+        values = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, _ value: [[Float]]) {
+        lock.withLock { values[index] = value }
+    }
+
+    func get(_ index: Int) -> [[Float]] {
+        lock.withLock { values[index] }
+    }
+}
