@@ -1,5 +1,5 @@
 import Foundation
-@testable import RedbookTables
+import RedbookTables
 import RedbookTestSupport
 import Testing
 
