@@ -18,6 +18,17 @@ import Testing
         expectExact(encoder.embed(golden.map(\.text)), golden)
     }
 
+    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable))
+    func miniLMQueriesOneAtATime() throws {
+        // A lone short query takes the matrix-vector path and splits its products over the cores.
+        let encoder = try SentenceEncoder(directory: MiniLM.folder)
+        let queries = try #require(GoldenFile.load(SharedFixtures.url("golden/minilm-bikes.json")).queries)
+        #expect(queries.contains { $0.input_ids.count <= 8 })
+        for query in queries {
+            expectExact(encoder.embed([query.text]), [query])
+        }
+    }
+
     @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"])
     func tinyModelsFromText(name: String) throws {
         let encoder = try SentenceEncoder(directory: SharedFixtures.url("golden/\(name)"))

@@ -33,4 +33,12 @@ enum BLAS {
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
                     1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
+
+    /// y[rows] = M[rows×columns] · x + beta · y.
+    static func multiplyVector(
+        rows: Int, columns: Int, matrix: UnsafePointer<Float>, lda: Int,
+        vector: UnsafePointer<Float>, beta: Float, result: UnsafeMutablePointer<Float>
+    ) {
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(rows), Int32(columns), 1, matrix, Int32(lda), vector, 1, beta, result, 1)
+    }
 }

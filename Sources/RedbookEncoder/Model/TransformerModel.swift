@@ -103,22 +103,44 @@ struct TransformerModel: Sendable {
         tokens: Int, input: UnsafeMutablePointer<Float>, inputWidth: Int, weight: UnsafePointer<Float>,
         outputWidth: Int, output: UnsafeMutablePointer<Float>, accumulate: Bool, workers: Int
     ) {
-        let beta: Float = accumulate ? 1 : 0
+        let shared = SharedPointers(input: input, weight: weight, output: output)
         guard workers > 1 else {
-            BLAS.multiplyTransposed(m: tokens, n: outputWidth, k: inputWidth, a: input, lda: inputWidth,
-                                    b: weight, ldb: inputWidth, beta: beta, c: output, ldc: outputWidth)
+            product(tokens: tokens, inputWidth: inputWidth, columns: 0..<outputWidth, outputWidth: outputWidth,
+                    accumulate: accumulate, shared: shared)
             return
         }
-        let shared = SharedPointers(input: input, weight: weight, output: output)
         // Column blocks stay multiples of 16 so each worker's slice keeps the kernels' alignment.
         let block = ((outputWidth + workers - 1) / workers + 15) / 16 * 16
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * block
+            let start = min(outputWidth, worker * block)
             let end = min(outputWidth, start + block)
             guard start < end else { return }
-            BLAS.multiplyTransposed(m: tokens, n: end - start, k: inputWidth, a: shared.input, lda: inputWidth,
-                                    b: shared.weight + start * inputWidth, ldb: inputWidth, beta: beta,
-                                    c: shared.output + start, ldc: outputWidth)
+            product(tokens: tokens, inputWidth: inputWidth, columns: start..<end, outputWidth: outputWidth,
+                    accumulate: accumulate, shared: shared)
+        }
+    }
+
+    /// Batches up to this many tokens use matrix-vector products.
+    static let vectorProductTokens = 8
+
+    /// The output columns `columns` of one linear layer.
+    private func product(
+        tokens: Int, inputWidth: Int, columns: Range<Int>, outputWidth: Int, accumulate: Bool, shared: SharedPointers
+    ) {
+        let weight = shared.weight + columns.lowerBound * inputWidth
+        let beta: Float = accumulate ? 1 : 0
+        guard tokens <= Self.vectorProductTokens else {
+            BLAS.multiplyTransposed(m: tokens, n: columns.count, k: inputWidth, a: shared.input, lda: inputWidth,
+                                    b: weight, ldb: inputWidth, beta: beta,
+                                    c: shared.output + columns.lowerBound, ldc: outputWidth)
+            return
+        }
+        // A matrix product first repacks the whole weight matrix, which for a short query costs more than
+        // the arithmetic; matrix-vector products read the weights in place (the second token on from cache).
+        for token in 0..<tokens {
+            BLAS.multiplyVector(rows: columns.count, columns: inputWidth, matrix: weight, lda: inputWidth,
+                                vector: shared.input + token * inputWidth, beta: beta,
+                                result: shared.output + token * outputWidth + columns.lowerBound)
         }
     }
 
