@@ -79,11 +79,13 @@ let package = Package(
         .testTarget(
             name: "RedbookEncoderTests",
             dependencies: ["RedbookEncoder", "RedbookTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RedbookTablesTests",
             dependencies: ["RedbookTables", "RedbookTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
