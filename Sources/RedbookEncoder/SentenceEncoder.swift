@@ -87,6 +87,12 @@ public final class SentenceEncoder: Sendable {
         return rows(of: model.embed(tokenIDs, batchSize: batchSize))
     }
 
+    /// The matrix library and the kernels it picked for this CPU, for benchmark reports.
+    ///
+    /// OpenBLAS picks its kernels when the process starts; `OPENBLAS_CORETYPE` (such as `SkylakeX`)
+    /// overrides the choice for CPUs it does not recognize.
+    public static var matrixLibrary: String { BLAS.configuration }
+
     /// Multiply-adds ×2 the transformer performs for sentences of these lengths, for GFLOPS figures.
     ///
     /// - Parameter lengths: Token counts, [CLS] and [SEP] included.

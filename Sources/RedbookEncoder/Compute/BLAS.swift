@@ -1,4 +1,5 @@
 import CBLAS
+import Foundation
 
 /// The encoder's only door to OpenBLAS: row-major single-precision matrix products.
 ///
@@ -8,6 +9,12 @@ enum BLAS {
     /// Sets OpenBLAS's own worker threads; the encoder parallelizes itself and runs OpenBLAS on one.
     static func setThreadCount(_ count: Int) {
         openblas_set_num_threads(Int32(count))
+    }
+
+    /// OpenBLAS's build and the kernel family it chose for this CPU, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH … Haswell".
+    static var configuration: String {
+        guard let text = openblas_get_config() else { return "OpenBLAS" }
+        return String(cString: text).trimmingCharacters(in: .whitespaces)
     }
 
     /// C[m×n] = alpha · A[m×k] · B[n×k]ᵀ + beta · C, the shape of a linear layer with PyTorch's [out, in] weights.
