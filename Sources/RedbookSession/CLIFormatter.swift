@@ -1,0 +1,79 @@
+import RedbookRedis
+
+/// Replies written the way redis-cli prints them on a terminal (its non-raw mode).
+///
+/// - a status as its text: `OK`;
+/// - an error as `(error) ` and its text;
+/// - an integer as `(integer) 11`;
+/// - a bulk string in double quotes, with `\\ \" \n \r \t \a \b` escaped and every byte outside
+///   printable ASCII (0x20–0x7E) written as `\xhh`, so UTF-8 text shows its bytes;
+/// - a null as `(nil)`, an empty array as `(empty array)`;
+/// - an array as numbered lines `1) ...`, the numbers right-aligned to the widest index, and a
+///   nested array starting on its parent's line, indented under it.
+enum CLIFormatter {
+    /// The reply as redis-cli prints it, without a trailing newline.
+    static func text(_ reply: Reply) -> String {
+        var output = ""
+        append(reply, prefix: "", to: &output)
+        if output.hasSuffix("\n") { output.removeLast() }
+        return output
+    }
+
+    /// A bulk string in redis-cli's quoted form, such as `"caf\xc3\xa9"`.
+    static func quoted(_ bytes: [UInt8]) -> String {
+        var output = "\""
+        output.unicodeScalars.reserveCapacity(bytes.count + 2)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\\"): output += "\\\\"
+            case UInt8(ascii: "\""): output += "\\\""
+            case 0x0A: output += "\\n"
+            case 0x0D: output += "\\r"
+            case 0x09: output += "\\t"
+            case 0x07: output += "\\a"
+            case 0x08: output += "\\b"
+            case 0x20...0x7E: output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                output += "\\x"
+                output.unicodeScalars.append(hexDigit(byte >> 4))
+                output.unicodeScalars.append(hexDigit(byte & 0x0F))
+            }
+        }
+        output += "\""
+        return output
+    }
+
+    /// redis-cli's `cliFormatReplyTTY`: every entry ends with a newline; nested entries after
+    /// the first carry `prefix`, which grows by the index width plus two per level.
+    private static func append(_ reply: Reply, prefix: String, to output: inout String) {
+        switch reply {
+        case .status(let text):
+            output += text + "\n"
+        case .error(let text):
+            output += "(error) " + text + "\n"
+        case .integer(let value):
+            output += "(integer) \(value)\n"
+        case .bulk(let bytes):
+            output += quoted(bytes) + "\n"
+        case .null:
+            output += "(nil)\n"
+        case .array(let items):
+            guard !items.isEmpty else {
+                output += "(empty array)\n"
+                return
+            }
+            let width = String(items.count).count
+            let childPrefix = prefix + String(repeating: " ", count: width + 2)
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += prefix }
+                let number = String(index + 1)
+                output += String(repeating: " ", count: width - number.count) + number + ") "
+                append(item, prefix: childPrefix, to: &output)
+            }
+        }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> Unicode.Scalar {
+        Unicode.Scalar(value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10)
+    }
+}

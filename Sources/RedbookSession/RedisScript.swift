@@ -1,0 +1,76 @@
+import RedbookRedis
+
+/// The commands of a `redis` block, each with the notebook position of its first argument.
+///
+/// Layout rules, on top of redis-cli's argument syntax (``CommandLineParser``):
+/// - one command per line;
+/// - a line that starts with a space or tab continues the command above it, so a long
+///   `FT.CREATE` can put one schema field per line;
+/// - a line whose first non-blank characters are `#` or `//` is a comment; it neither ends
+///   nor continues a command;
+/// - a blank line ends the current command, so an indented line after it starts a new one.
+struct RedisScript: Sendable, Hashable {
+    /// One command and where it was written.
+    struct Command: Sendable, Hashable {
+        /// The arguments, command name first.
+        var arguments: [[UInt8]]
+        /// 1-based line in the notebook file of the command's first argument.
+        var line: Int
+        /// 1-based byte column in the notebook file of the command's first argument.
+        var column: Int
+
+        /// The command name in upper case, such as `FT.SEARCH`.
+        var name: String {
+            guard let first = arguments.first else { return "" }
+            return String(decoding: first, as: UTF8.self).uppercased()
+        }
+
+        var redisCommand: RedisCommand { RedisCommand(arguments: arguments) }
+    }
+
+    /// The commands in order.
+    var commands: [Command]
+
+    /// Splits a block's source into commands.
+    ///
+    /// - Throws: ``BlockFailure`` at the notebook line and column of a quoting mistake.
+    init(block: Block) throws(BlockFailure) {
+        var commands = [Command]()
+        var open = false
+        for (offset, rawLine) in block.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            let notebookLine = block.firstLine + offset
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty {
+                open = false
+                continue
+            }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { continue }
+            let arguments: [CommandLineParser.Argument]
+            do {
+                arguments = try CommandLineParser.split(String(line))
+            } catch {
+                throw BlockFailure(
+                    line: notebookLine,
+                    column: block.column + error.column - 1,
+                    message: "\(error.reason)\nhint: \(error.hint)"
+                )
+            }
+            // A line of only whitespace-like bytes that `trimmed` kept (such as a form feed) has no arguments.
+            guard let first = arguments.first else { continue }
+            let continues = open && (line.first == " " || line.first == "\t") && !commands.isEmpty
+            if continues {
+                commands[commands.count - 1].arguments += arguments.map(\.bytes)
+            } else {
+                commands.append(Command(
+                    arguments: arguments.map(\.bytes),
+                    line: notebookLine,
+                    column: block.column + first.column - 1
+                ))
+            }
+            open = true
+        }
+        self.commands = commands
+    }
+}

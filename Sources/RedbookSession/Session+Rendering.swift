@@ -1,0 +1,72 @@
+import RedbookRedis
+
+extension Session {
+    /// Adds one reply to the block's output in the form its command calls for.
+    ///
+    /// JSON.GET and JSON.MGET become a `json` block, FT.SEARCH and FT.AGGREGATE a table with a
+    /// count line, FT.INFO two tables; everything else, and any reply those cannot read, is
+    /// printed as redis-cli prints it.
+    func render(_ reply: Reply, for command: RedisScript.Command, into output: inout BlockOutput) {
+        if !reply.isError, let special = specialForm(of: reply, for: command) {
+            switch special {
+            case .json(let text): output.appendJSON(text)
+            case .markdown(let text): output.appendMarkdown(text)
+            case .text(let lines): output.appendText(lines.joined(separator: "\n"))
+            }
+            return
+        }
+        output.appendText(CLIFormatter.text(reply))
+    }
+
+    private func specialForm(of reply: Reply, for command: RedisScript.Command) -> BlockOutput.Part? {
+        switch command.name {
+        case "JSON.GET":
+            guard case .bulk(let bytes) = reply else { return nil }
+            return JSONPrettyPrinter.format(bytes).map(BlockOutput.Part.json)
+        case "JSON.MGET":
+            guard case .array(let items) = reply else { return nil }
+            var documents = [[UInt8]?]()
+            for item in items {
+                switch item {
+                case .bulk(let bytes): documents.append(bytes)
+                case .null: documents.append(nil)
+                default: return nil
+                }
+            }
+            return JSONPrettyPrinter.formatArray(documents).map(BlockOutput.Part.json)
+        case "FT.SEARCH":
+            let layout = SearchTable.Layout(arguments: command.arguments)
+            let table = SearchTable(vectorFields: vectorFields(of: command, reply: reply))
+            return table.search(reply, layout: layout).map(BlockOutput.Part.markdown)
+        case "FT.AGGREGATE":
+            // A cursor id is different on every run, so a cursor reply stays in redis-cli form.
+            let words = command.arguments.map { String(decoding: $0, as: UTF8.self).uppercased() }
+            guard !words.contains("WITHCURSOR") else { return nil }
+            let table = SearchTable(vectorFields: vectorFields(of: command, reply: reply))
+            return table.aggregate(reply).map(BlockOutput.Part.markdown)
+        case "FT.INFO":
+            return IndexInfoTable.render(reply).map(BlockOutput.Part.markdown)
+        default:
+            return nil
+        }
+    }
+
+    /// The VECTOR fields of the searched index, asked of the server only when some returned value
+    /// could be a vector yet reads as text (the byte test alone decides every other value).
+    private func vectorFields(of command: RedisScript.Command, reply: Reply) -> Set<String> {
+        guard command.arguments.count > 1, Self.hasAmbiguousValue(reply) else { return [] }
+        let index = RedisCommand(arguments: [Array("FT.INFO".utf8), command.arguments[1]])
+        guard let info = try? connection.send(index), !info.isError else { return [] }
+        return IndexInfoTable.vectorFieldNames(info)
+    }
+
+    private static func hasAmbiguousValue(_ reply: Reply) -> Bool {
+        guard case .array(let items) = reply else { return false }
+        for case .array(let fields) in items {
+            for case .bulk(let bytes) in fields where !bytes.isEmpty && bytes.count % 4 == 0 {
+                if CellText.isPrintableText(bytes) { return true }
+            }
+        }
+        return false
+    }
+}
