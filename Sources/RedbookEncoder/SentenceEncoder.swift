@@ -89,8 +89,8 @@ public final class SentenceEncoder: Sendable {
 
     /// The matrix library and the kernels it picked for this CPU, for benchmark reports.
     ///
-    /// OpenBLAS picks its kernels when the process starts; `OPENBLAS_CORETYPE` (such as `SkylakeX`)
-    /// overrides the choice for CPUs it does not recognize.
+    /// OpenBLAS picks its kernels when the process loads it; the `OPENBLAS_CORETYPE` environment variable
+    /// (such as `Haswell` or `SkylakeX`) overrides the choice.
     public static var matrixLibrary: String { BLAS.configuration }
 
     /// Multiply-adds ×2 the transformer performs for sentences of these lengths, for GFLOPS figures.
