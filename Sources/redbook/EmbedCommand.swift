@@ -24,13 +24,7 @@ struct EmbedCommand: ParsableCommand {
     var texts: [String] = []
 
     func run() throws {
-        let folder = model.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? RedbookHome.current.selectedModel
-        let encoder: SentenceEncoder
-        do {
-            encoder = try SentenceEncoder(directory: folder)
-        } catch {
-            throw ValidationError("cannot load the model in \(folder.path): \(error.description)")
-        }
+        let encoder = try Self.loadEncoder(model: model)
         if !texts.isEmpty {
             write(texts, encoder: encoder)
             return
@@ -45,6 +39,18 @@ struct EmbedCommand: ParsableCommand {
             }
         }
         if !chunk.isEmpty { write(chunk, encoder: encoder) }
+    }
+
+    /// Loads `--model DIR`, else `$REDBOOK_MODEL`, else the cached default; a failure is reported on stderr
+    /// with the folder and the file at fault, and ends the command with exit status 1.
+    static func loadEncoder(model: String?, batchSize: Int = 32) throws -> SentenceEncoder {
+        let folder = model.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? RedbookHome.current.selectedModel
+        do {
+            return try SentenceEncoder(directory: folder, batchSize: batchSize)
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot load the model in \(folder.path): \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
     }
 
     private func write(_ texts: [String], encoder: SentenceEncoder) {

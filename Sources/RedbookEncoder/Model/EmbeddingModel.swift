@@ -37,7 +37,8 @@ struct EmbeddingModel: Sendable {
         self.pipeline = pipeline
         self.transformer = TransformerModel(configuration: configuration, weights: weights)
         self.pooling = pooling
-        self.maxSequenceLength = min(pipeline.maxSequenceLength ?? configuration.maxPositions, configuration.maxPositions)
+        // At least [CLS] and [SEP], and never past the position table.
+        self.maxSequenceLength = max(2, min(pipeline.maxSequenceLength ?? configuration.maxPositions, configuration.maxPositions))
         BLAS.setThreadCount(1)
     }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import RedbookEncoder
-import RedbookServer
 
 struct BenchEncodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,15 +35,9 @@ struct BenchEncodeCommand: ParsableCommand {
 
     func run() throws {
         let sentences = try loadCorpus()
-        let folder = model.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? RedbookHome.current.selectedModel
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let encoder: SentenceEncoder
-        do {
-            encoder = try SentenceEncoder(directory: folder, batchSize: batch)
-        } catch {
-            throw ValidationError("cannot load the model in \(folder.path): \(error.description)")
-        }
+        let encoder = try EmbedCommand.loadEncoder(model: model, batchSize: batch)
         let loadTime = clock.now - loadStart
         let lengths = sentences.map { encoder.tokenIDs($0).count }
         let tokenCount = lengths.reduce(0, +)
@@ -90,10 +83,14 @@ struct BenchEncodeCommand: ParsableCommand {
         do {
             text = try String(contentsOfFile: corpus, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot read corpus \(corpus): \(error.localizedDescription)")
+            FileHandle.standardError.write(Data("\(corpus): error: cannot read the corpus: \(error.localizedDescription)\n".utf8))
+            throw ExitCode.failure
         }
         let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
-        guard !lines.isEmpty else { throw ValidationError("corpus \(corpus) has no non-empty lines") }
+        guard !lines.isEmpty else {
+            FileHandle.standardError.write(Data("\(corpus): error: the corpus has no non-empty lines\n".utf8))
+            throw ExitCode.failure
+        }
         return lines
     }
 
