@@ -1,5 +1,5 @@
 /// How token vectors become one sentence vector, as in sentence-transformers' Pooling module.
-public enum PoolingMode: String, Sendable, CaseIterable {
+enum PoolingMode: String, Sendable, CaseIterable {
     /// The first token's vector ([CLS]).
     case cls
     /// The element-wise maximum over the tokens.

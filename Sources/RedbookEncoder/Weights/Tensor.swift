@@ -33,19 +33,3 @@ struct Tensor: @unchecked Sendable {
         }
     }
 }
-
-/// A heap block of floats, 64-byte aligned for vector loads, freed on deinit.
-final class FloatBuffer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Float>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
-        pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
-    }
-
-    deinit {
-        UnsafeMutableRawPointer(pointer).deallocate()
-    }
-}
