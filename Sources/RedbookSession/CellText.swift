@@ -37,7 +37,9 @@ enum CellText {
             for byte in (0..<4).reversed() {
                 bits = bits << 8 | UInt32(bytes[component * 4 + byte])
             }
-            shown.append(fixed(Double(Float(bitPattern: bits)), decimals: 4, trimZeros: false))
+            let value = Float(bitPattern: bits)
+            // Four decimals say nothing about a huge component; its shortest form does.
+            shown.append(abs(value) < 1e9 || !value.isFinite ? fixed(Double(value), decimals: 4, trimZeros: false) : "\(value)")
         }
         let dims = count == 1 ? "1 dim" : "\(count) dims"
         if count > vectorPreviewCount {

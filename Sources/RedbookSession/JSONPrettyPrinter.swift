@@ -14,6 +14,69 @@ enum JSONPrettyPrinter {
         return printer.run()
     }
 
+    /// Like ``format(_:)``, but the members of a top-level object are put in `order` (by key,
+    /// compared after decoding escapes); keys not in `order` follow in their own order.
+    ///
+    /// JSON.GET with several paths answers with an object whose key order changes from run to
+    /// run; ordering it like the command's paths keeps recorded outputs stable.
+    static func format(_ bytes: [UInt8], memberOrder order: [[UInt8]]) -> String? {
+        var parser = JSONParserState(bytes)
+        guard let members = parser.topLevelMembers() else { return format(bytes) }
+        let rank = { (key: [UInt8]) in order.firstIndex(of: key) ?? order.count }
+        let sorted = members.enumerated().sorted { left, right in
+            let (a, b) = (rank(left.element.key), rank(right.element.key))
+            return a != b ? a < b : left.offset < right.offset
+        }
+        var rebuilt: [UInt8] = [UInt8(ascii: "{")]
+        for (position, member) in sorted.enumerated() {
+            if position > 0 { rebuilt.append(UInt8(ascii: ",")) }
+            rebuilt += member.element.token + [UInt8(ascii: ":")] + member.element.value
+        }
+        rebuilt.append(UInt8(ascii: "}"))
+        return format(rebuilt)
+    }
+
+    /// The bytes a JSON string token (with its quotes) stands for, or `nil` for a bad escape.
+    static func decodedString(_ token: ArraySlice<UInt8>) -> [UInt8]? {
+        guard token.count >= 2 else { return nil }
+        let body = Array(token.dropFirst().dropLast())
+        var result = [UInt8]()
+        var index = 0
+        var pendingHigh: UInt32?
+        while index < body.count {
+            let byte = body[index]
+            guard byte == UInt8(ascii: "\\"), index + 1 < body.count else {
+                result.append(byte)
+                index += 1
+                continue
+            }
+            let escaped = body[index + 1]
+            index += 2
+            guard escaped == UInt8(ascii: "u") else {
+                let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
+                guard let value = simple[escaped] else { return nil }
+                result.append(value)
+                continue
+            }
+            guard index + 4 <= body.count, let unit = UInt32(String(decoding: body[index..<(index + 4)], as: UTF8.self), radix: 16) else {
+                return nil
+            }
+            index += 4
+            var scalarValue = unit
+            if (0xD800...0xDBFF).contains(unit) {
+                pendingHigh = unit
+                continue
+            }
+            if (0xDC00...0xDFFF).contains(unit), let high = pendingHigh {
+                scalarValue = 0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00)
+            }
+            pendingHigh = nil
+            guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
+            result += Array(String(Character(scalar)).utf8)
+        }
+        return result
+    }
+
     /// Several JSON texts as the elements of one indented array; a `nil` element prints as `null`.
     static func formatArray(_ elements: [[UInt8]?]) -> String? {
         guard !elements.isEmpty else { return "[]" }
@@ -37,6 +100,44 @@ private struct JSONParserState {
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         output.reserveCapacity(bytes.count * 2)
+    }
+
+    /// The members of a top-level object: decoded key, key token as written, value text.
+    /// `nil` when the text is not exactly one valid object.
+    mutating func topLevelMembers() -> [(key: [UInt8], token: [UInt8], value: [UInt8])]? {
+        skipWhitespace()
+        guard peek(UInt8(ascii: "{")) else { return nil }
+        index += 1
+        var members = [(key: [UInt8], token: [UInt8], value: [UInt8])]()
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) {
+            index += 1
+        } else {
+            while true {
+                skipWhitespace()
+                let keyStart = index
+                guard peek(UInt8(ascii: "\"")), string() else { return nil }
+                let token = bytes[keyStart..<index]
+                guard let key = JSONPrettyPrinter.decodedString(token) else { return nil }
+                skipWhitespace()
+                guard peek(UInt8(ascii: ":")) else { return nil }
+                index += 1
+                skipWhitespace()
+                let valueStart = index
+                guard value(depth: 1) else { return nil }
+                members.append((key, Array(token), Array(bytes[valueStart..<index])))
+                skipWhitespace()
+                if peek(UInt8(ascii: ",")) {
+                    index += 1
+                    continue
+                }
+                guard peek(UInt8(ascii: "}")) else { return nil }
+                index += 1
+                break
+            }
+        }
+        skipWhitespace()
+        return index == bytes.count ? members : nil
     }
 
     mutating func run() -> String? {

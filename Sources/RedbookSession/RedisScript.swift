@@ -37,19 +37,20 @@ struct RedisScript: Sendable, Hashable {
     init(block: Block) throws(BlockFailure) {
         var commands = [Command]()
         var open = false
-        for (offset, rawLine) in block.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+        // Bytes, not Characters: "\r\n" is one Character and would hide the line break.
+        for (offset, rawLine) in block.source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            var line = Array(rawLine)
+            if line.last == 0x0D { line.removeLast() }
             let notebookLine = block.firstLine + offset
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 }
             if trimmed.isEmpty {
                 open = false
                 continue
             }
-            if trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { continue }
+            if trimmed.starts(with: [UInt8(ascii: "#")]) || trimmed.starts(with: Array("//".utf8)) { continue }
             let arguments: [CommandLineParser.Argument]
             do {
-                arguments = try CommandLineParser.split(String(line))
+                arguments = try CommandLineParser.split(bytes: line)
             } catch {
                 throw BlockFailure(
                     line: notebookLine,
@@ -59,7 +60,7 @@ struct RedisScript: Sendable, Hashable {
             }
             // A line of only whitespace-like bytes that `trimmed` kept (such as a form feed) has no arguments.
             guard let first = arguments.first else { continue }
-            let continues = open && (line.first == " " || line.first == "\t") && !commands.isEmpty
+            let continues = open && (line.first == 0x20 || line.first == 0x09) && !commands.isEmpty
             if continues {
                 commands[commands.count - 1].arguments += arguments.map(\.bytes)
             } else {

@@ -22,7 +22,9 @@ extension Session {
         switch command.name {
         case "JSON.GET":
             guard case .bulk(let bytes) = reply else { return nil }
-            return JSONPrettyPrinter.format(bytes).map(BlockOutput.Part.json)
+            let paths = Self.jsonPaths(command.arguments)
+            let text = paths.count > 1 ? JSONPrettyPrinter.format(bytes, memberOrder: paths) : JSONPrettyPrinter.format(bytes)
+            return text.map(BlockOutput.Part.json)
         case "JSON.MGET":
             guard case .array(let items) = reply else { return nil }
             var documents = [[UInt8]?]()
@@ -49,6 +51,22 @@ extension Session {
         default:
             return nil
         }
+    }
+
+    /// The paths of `JSON.GET key [INDENT s] [NEWLINE s] [SPACE s] [path ...]`.
+    private static func jsonPaths(_ arguments: [[UInt8]]) -> [[UInt8]] {
+        var paths = [[UInt8]]()
+        var index = 2
+        while index < arguments.count {
+            let word = String(decoding: arguments[index], as: UTF8.self).uppercased()
+            if ["INDENT", "NEWLINE", "SPACE"].contains(word) {
+                index += 2
+            } else {
+                paths.append(arguments[index])
+                index += 1
+            }
+        }
+        return paths
     }
 
     /// The VECTOR fields of the searched index, asked of the server only when some returned value

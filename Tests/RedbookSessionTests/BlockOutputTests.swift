@@ -1,0 +1,69 @@
+@testable import RedbookSession
+import Testing
+
+/// How parts are grouped, fenced and cut.
+@Suite struct BlockOutputTests {
+    @Test func consecutiveTextSharesOneBlock() {
+        var output = BlockOutput()
+        output.appendText("OK")
+        output.appendText("(integer) 1")
+        output.appendJSON("[]")
+        output.appendText("(nil)")
+        output.appendMarkdown("Matched: 0")
+        #expect(output.render() == """
+            ```text
+            OK
+            (integer) 1
+            ```
+
+            ```json
+            []
+            ```
+
+            ```text
+            (nil)
+            ```
+
+            Matched: 0
+            """)
+    }
+
+    @Test func fencesOutgrowBackticksInside() {
+        #expect(BlockOutput.fenced(["a ```` b"], language: "text") == "`````text\na ```` b\n`````")
+        #expect(BlockOutput.fenced(["``"], language: "json") == "```json\n``\n```")
+    }
+
+    @Test func emptyOutputIsEmpty() {
+        #expect(BlockOutput().render() == "")
+    }
+
+    @Test func longTextIsCutWithANote() {
+        var output = BlockOutput()
+        output.limit = OutputLimit(maxLines: 3, maxCharacters: 1_000)
+        output.appendText((1...10).map { "line \($0)" }.joined(separator: "\n"))
+        #expect(output.render() == "```text\nline 1\nline 2\nline 3\n… (output cut: 7 more lines)\n```")
+    }
+
+    @Test func characterLimitCutsWholeLines() {
+        let limit = OutputLimit(maxLines: 100, maxCharacters: 10)
+        #expect(limit.cut(["aaaa", "bbbb", "cccc"]) == ["aaaa", "bbbb", "… (output cut: 1 more line)"])
+        #expect(limit.cut(["aaaa", "bbbbbb"]) == ["aaaa", "bbbbbb"])
+        #expect(limit.cut([String(repeating: "x", count: 25), "y"]) == [String(repeating: "x", count: 10), "… (output cut: 2 more lines)"])
+    }
+
+    @Test func standardLimits() {
+        let lines = (1...250).map { "\($0)" }
+        let cut = OutputLimit.standard.cut(lines)
+        #expect(cut.count == 201)
+        #expect(cut.last == "… (output cut: 50 more lines)")
+        let wide = Array(repeating: String(repeating: "w", count: 1_000), count: 30)
+        #expect(OutputLimit.standard.cut(wide).last == "… (output cut: 10 more lines)")
+    }
+
+    @Test func cutTableNoteIsItsOwnParagraph() {
+        var output = BlockOutput()
+        output.limit = OutputLimit(maxLines: 3, maxCharacters: 1_000)
+        output.appendMarkdown("| a |\n|:--|\n| 1 |\n| 2 |")
+        #expect(output.render() == "| a |\n|:--|\n| 1 |\n\n… (output cut: 1 more line)")
+    }
+}
