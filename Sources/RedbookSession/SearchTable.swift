@@ -18,6 +18,15 @@ struct SearchTable {
         var withScores = false
         var withPayloads = false
         var withSortKeys = false
+        /// SORTBY is given, so the server's order is the one asked for.
+        var sortBy = false
+        /// The query ranks by vector distance (KNN or VECTOR_RANGE), an order with few ties.
+        var vectorQuery = false
+
+        /// Whether rows with equal scores come in an order that depends on how the server
+        /// happened to number the documents (which changes with every server start), so the
+        /// scores are needed to list those rows by key instead.
+        var needsScoresToBreakTies: Bool { !sortBy && !vectorQuery }
 
         /// Reads the flags from `FT.SEARCH index query [options...]`, stepping over option values
         /// (such as PARAMS and RETURN lists) so a value that happens to spell a flag is not one.
@@ -28,10 +37,15 @@ struct SearchTable {
                 "PAYLOAD": 1, "SLOP": 1, "TIMEOUT": 1, "DIALECT": 1, "SEPARATOR": 1, "TAGS": 2,
                 "FRAGS": 1, "LEN": 1, "SORTBY": 1,
             ]
+            if arguments.count > 2 {
+                let query = String(decoding: arguments[2], as: UTF8.self).uppercased()
+                vectorQuery = query.contains("KNN") || query.contains("VECTOR_RANGE")
+            }
             var index = 3
             while index < arguments.count {
                 let word = String(decoding: arguments[index], as: UTF8.self).uppercased()
                 index += 1
+                if word == "SORTBY" { sortBy = true }
                 switch word {
                 case "NOCONTENT": noContent = true
                 case "WITHSCORES": withScores = true
@@ -55,7 +69,11 @@ struct SearchTable {
     var vectorFields: Set<String> = []
 
     /// A search reply as Markdown, or `nil` when it is not shaped like one.
-    func search(_ reply: Reply, layout: Layout) -> String? {
+    ///
+    /// Without SORTBY or a vector query, rows with equal scores are listed by key, so the table
+    /// does not depend on the server's internal document numbers; that needs WITHSCORES, which
+    /// the session adds when the command lacks it and then asks to hide with `hideScores`.
+    func search(_ reply: Reply, layout: Layout, hideScores: Bool = false) -> String? {
         guard case .array(let items) = reply, let first = items.first, case .integer(let matched) = first else {
             return nil
         }
@@ -65,7 +83,7 @@ struct SearchTable {
         guard entries.count % stride == 0 else { return nil }
 
         var fixedColumns = ["id"]
-        var documents = [(fixed: [Cell], fields: [(String, Reply)])]()
+        var documents = [(key: [UInt8], score: Double, fixed: [Cell], fields: [(String, Reply)])]()
         var fieldNames = [String]()
         var seen = Set<String>()
         var entry = entries.startIndex
@@ -77,12 +95,14 @@ struct SearchTable {
             }
             guard case .bulk(let key) = next() else { return nil }
             var fixed: [Cell] = [.text(CellText.plain(.bulk(key)))]
+            var scoreValue = 0.0
             if layout.withScores {
                 var score = next()
                 // EXPLAINSCORE turns the score into [score, explanation].
                 if case .array(let parts) = score, let head = parts.first { score = head }
                 guard let text = score.string else { return nil }
-                fixed.append(.text(CellText.roundedScore(text)))
+                scoreValue = Double(text) ?? 0
+                if !hideScores { fixed.append(.text(CellText.roundedScore(text))) }
             }
             if layout.withPayloads { fixed.append(cell(for: next(), field: "payload")) }
             if layout.withSortKeys { fixed.append(cell(for: next(), field: "sortkey")) }
@@ -97,10 +117,19 @@ struct SearchTable {
                 }
             }
             for (name, _) in fields where seen.insert(name).inserted { fieldNames.append(name) }
-            documents.append((fixed, fields))
+            documents.append((key, scoreValue, fixed, fields))
             entry += stride
         }
-        if layout.withScores { fixedColumns.append(fieldNames.contains("score") ? "__score" : "score") }
+        if layout.withScores, layout.needsScoresToBreakTies {
+            // The server already ranks by score; only ties change places.
+            documents = documents.enumerated().sorted { left, right in
+                let (a, b) = (left.element, right.element)
+                if a.score != b.score { return a.score > b.score }
+                if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
+                return left.offset < right.offset
+            }.map(\.element)
+        }
+        if layout.withScores, !hideScores { fixedColumns.append(fieldNames.contains("score") ? "__score" : "score") }
         if layout.withPayloads { fixedColumns.append("payload") }
         if layout.withSortKeys { fixedColumns.append("sortkey") }
 
@@ -113,7 +142,11 @@ struct SearchTable {
     }
 
     /// An aggregate reply as Markdown, or `nil` when it is not shaped like one.
-    func aggregate(_ reply: Reply) -> String? {
+    ///
+    /// - Parameter sorted: Whether the pipeline has a SORTBY. Without one the server's row order
+    ///   depends on its internal document numbers, so rows are listed in order of their cells
+    ///   (left to right, numbers by value, other text by bytes).
+    func aggregate(_ reply: Reply, sorted: Bool = true) -> String? {
         guard case .array(let items) = reply, let first = items.first, case .integer = first else {
             return nil
         }
@@ -125,9 +158,10 @@ struct SearchTable {
             for (name, _) in fields where seen.insert(name).inserted { fieldNames.append(name) }
             documents.append(fields)
         }
-        let rows = documents.map { fields in
+        var rows = documents.map { fields in
             fieldNames.map { name in fields.first { $0.0 == name }.map { cell(for: $0.1, field: name) } ?? .missing }
         }
+        if !sorted { rows.sort(by: Self.precedes) }
         // The server's count for an aggregate is not always the number of rows it sends (a LOAD
         // without GROUPBY reports 1), so the line counts the rows shown.
         return Self.document(line: "Rows: \(rows.count)", columns: fieldNames, rows: rows)
@@ -148,6 +182,21 @@ struct SearchTable {
         default:
             return .text(CellText.plain(reply))
         }
+    }
+
+    private static func precedes(_ left: [Cell], _ right: [Cell]) -> Bool {
+        for (a, b) in zip(left, right) {
+            let (x, y) = (text(a), text(b))
+            if x == y { continue }
+            if let p = Double(x), let q = Double(y), p != q { return p < q }
+            return Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
+        }
+        return false
+    }
+
+    private static func text(_ cell: Cell) -> String {
+        if case .text(let value) = cell { return value }
+        return ""
     }
 
     /// `[name, value, name, value, ...]` as pairs; `nil` when a name is not a string.

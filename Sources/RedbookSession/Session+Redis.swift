@@ -16,14 +16,30 @@ extension Session {
             func failed(_ message: String) -> BlockOutcome {
                 BlockOutcome(output: output.render(), failure: BlockFailure(line: command.line, column: command.column, message: message))
             }
-            let reply: Reply
+            var sent = command
+            var hideScores = false
+            if command.name == "FT.SEARCH" {
+                let layout = SearchTable.Layout(arguments: command.arguments)
+                if layout.needsScoresToBreakTies, !layout.withScores {
+                    sent.arguments.append(Array("WITHSCORES".utf8))
+                    hideScores = true
+                }
+            }
+            var reply: Reply
             do {
-                reply = try connection.send(command.redisCommand)
+                reply = try connection.send(sent.redisCommand)
+                if hideScores, reply.isError || SearchTable().search(reply, layout: .init(arguments: sent.arguments)) == nil {
+                    // The added WITHSCORES must never show: an error or an unreadable reply is
+                    // recorded as the command written would get it (FT.SEARCH is read-only).
+                    sent = command
+                    hideScores = false
+                    reply = try connection.send(sent.redisCommand)
+                }
             } catch {
                 output.appendText("error: \(error)")
                 return failed(error.description)
             }
-            render(reply, for: command, into: &output)
+            render(reply, for: sent, hideScores: hideScores, into: &output)
             if case .error(let message) = reply {
                 sawError = true
                 if block.expectsError { continue }

@@ -6,8 +6,12 @@ extension Session {
     /// JSON.GET and JSON.MGET become a `json` block, FT.SEARCH and FT.AGGREGATE a table with a
     /// count line, FT.INFO two tables; everything else, and any reply those cannot read, is
     /// printed as redis-cli prints it.
-    func render(_ reply: Reply, for command: RedisScript.Command, into output: inout BlockOutput) {
-        if !reply.isError, let special = specialForm(of: reply, for: command) {
+    ///
+    /// - Parameters:
+    ///   - command: The command as sent.
+    ///   - hideScores: The session added WITHSCORES to an FT.SEARCH only to order ties.
+    func render(_ reply: Reply, for command: RedisScript.Command, hideScores: Bool = false, into output: inout BlockOutput) {
+        if !reply.isError, let special = specialForm(of: reply, for: command, hideScores: hideScores) {
             switch special {
             case .json(let text): output.appendJSON(text)
             case .markdown(let text): output.appendMarkdown(text)
@@ -18,7 +22,7 @@ extension Session {
         output.appendText(CLIFormatter.text(reply))
     }
 
-    private func specialForm(of reply: Reply, for command: RedisScript.Command) -> BlockOutput.Part? {
+    private func specialForm(of reply: Reply, for command: RedisScript.Command, hideScores: Bool) -> BlockOutput.Part? {
         switch command.name {
         case "JSON.GET":
             guard case .bulk(let bytes) = reply else { return nil }
@@ -39,13 +43,13 @@ extension Session {
         case "FT.SEARCH":
             let layout = SearchTable.Layout(arguments: command.arguments)
             let table = SearchTable(vectorFields: vectorFields(of: command, reply: reply))
-            return table.search(reply, layout: layout).map(BlockOutput.Part.markdown)
+            return table.search(reply, layout: layout, hideScores: hideScores).map(BlockOutput.Part.markdown)
         case "FT.AGGREGATE":
             // A cursor id is different on every run, so a cursor reply stays in redis-cli form.
             let words = command.arguments.map { String(decoding: $0, as: UTF8.self).uppercased() }
             guard !words.contains("WITHCURSOR") else { return nil }
             let table = SearchTable(vectorFields: vectorFields(of: command, reply: reply))
-            return table.aggregate(reply).map(BlockOutput.Part.markdown)
+            return table.aggregate(reply, sorted: words.contains("SORTBY")).map(BlockOutput.Part.markdown)
         case "FT.INFO":
             return IndexInfoTable.render(reply).map(BlockOutput.Part.markdown)
         default:
