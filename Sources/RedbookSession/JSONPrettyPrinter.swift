@@ -10,7 +10,7 @@ enum JSONPrettyPrinter {
 
     /// The indented form of one JSON value, or `nil` when `bytes` is not valid JSON.
     static func format(_ bytes: [UInt8]) -> String? {
-        var printer = JSONParserState(bytes)
+        var printer = Parser(bytes)
         return printer.run()
     }
 
@@ -20,7 +20,7 @@ enum JSONPrettyPrinter {
     /// JSON.GET with several paths answers with an object whose key order changes from run to
     /// run; ordering it like the command's paths keeps recorded outputs stable.
     static func format(_ bytes: [UInt8], memberOrder order: [[UInt8]]) -> String? {
-        var parser = JSONParserState(bytes)
+        var parser = Parser(bytes)
         guard let members = parser.topLevelMembers() else { return format(bytes) }
         let rank = { (key: [UInt8]) in order.firstIndex(of: key) ?? order.count }
         let sorted = members.enumerated().sorted { left, right in
@@ -88,197 +88,5 @@ enum JSONPrettyPrinter {
         }
         let indented = parts.map { "  " + $0.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") }
         return "[\n" + indented.joined(separator: ",\n") + "\n]"
-    }
-}
-
-/// The parser behind ``JSONPrettyPrinter``: one pass, writing as it validates.
-private struct JSONParserState {
-    private let bytes: [UInt8]
-    private var index = 0
-    private var output = [UInt8]()
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        output.reserveCapacity(bytes.count * 2)
-    }
-
-    /// The members of a top-level object: decoded key, key token as written, value text.
-    /// `nil` when the text is not exactly one valid object.
-    mutating func topLevelMembers() -> [(key: [UInt8], token: [UInt8], value: [UInt8])]? {
-        skipWhitespace()
-        guard peek(UInt8(ascii: "{")) else { return nil }
-        index += 1
-        var members = [(key: [UInt8], token: [UInt8], value: [UInt8])]()
-        skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
-            index += 1
-        } else {
-            while true {
-                skipWhitespace()
-                let keyStart = index
-                guard peek(UInt8(ascii: "\"")), string() else { return nil }
-                let token = bytes[keyStart..<index]
-                guard let key = JSONPrettyPrinter.decodedString(token) else { return nil }
-                skipWhitespace()
-                guard peek(UInt8(ascii: ":")) else { return nil }
-                index += 1
-                skipWhitespace()
-                let valueStart = index
-                guard value(depth: 1) else { return nil }
-                members.append((key, Array(token), Array(bytes[valueStart..<index])))
-                skipWhitespace()
-                if peek(UInt8(ascii: ",")) {
-                    index += 1
-                    continue
-                }
-                guard peek(UInt8(ascii: "}")) else { return nil }
-                index += 1
-                break
-            }
-        }
-        skipWhitespace()
-        return index == bytes.count ? members : nil
-    }
-
-    mutating func run() -> String? {
-        skipWhitespace()
-        guard value(depth: 0) else { return nil }
-        skipWhitespace()
-        guard index == bytes.count else { return nil }
-        return String(validating: output, as: UTF8.self)
-    }
-
-    private mutating func value(depth: Int) -> Bool {
-        guard depth < JSONPrettyPrinter.maximumDepth, index < bytes.count else { return false }
-        switch bytes[index] {
-        case UInt8(ascii: "{"): return container(close: UInt8(ascii: "}"), isObject: true, depth: depth)
-        case UInt8(ascii: "["): return container(close: UInt8(ascii: "]"), isObject: false, depth: depth)
-        case UInt8(ascii: "\""): return string()
-        case UInt8(ascii: "t"): return literal("true")
-        case UInt8(ascii: "f"): return literal("false")
-        case UInt8(ascii: "n"): return literal("null")
-        default: return number()
-        }
-    }
-
-    private mutating func container(close: UInt8, isObject: Bool, depth: Int) -> Bool {
-        output.append(bytes[index])
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == close {
-            output.append(close)
-            index += 1
-            return true
-        }
-        while true {
-            newline(depth: depth + 1)
-            if isObject {
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), string() else { return false }
-                skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
-                index += 1
-                output.append(contentsOf: ": ".utf8)
-                skipWhitespace()
-            }
-            guard value(depth: depth + 1) else { return false }
-            skipWhitespace()
-            guard index < bytes.count else { return false }
-            if bytes[index] == UInt8(ascii: ",") {
-                output.append(UInt8(ascii: ","))
-                index += 1
-                skipWhitespace()
-                continue
-            }
-            guard bytes[index] == close else { return false }
-            index += 1
-            newline(depth: depth)
-            output.append(close)
-            return true
-        }
-    }
-
-    private mutating func string() -> Bool {
-        let start = index
-        index += 1
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                output.append(contentsOf: bytes[start..<index])
-                return true
-            }
-            if byte < 0x20 { return false }
-            if byte == UInt8(ascii: "\\") {
-                guard index + 1 < bytes.count else { return false }
-                let escaped = bytes[index + 1]
-                if escaped == UInt8(ascii: "u") {
-                    guard index + 5 < bytes.count,
-                          bytes[(index + 2)...(index + 5)].allSatisfy({ isHexDigit($0) }) else { return false }
-                    index += 6
-                    continue
-                }
-                guard Array("\"\\/bfnrt".utf8).contains(escaped) else { return false }
-                index += 2
-                continue
-            }
-            index += 1
-        }
-        return false
-    }
-
-    private mutating func number() -> Bool {
-        let start = index
-        if peek(UInt8(ascii: "-")) { index += 1 }
-        if peek(UInt8(ascii: "0")) {
-            index += 1
-        } else {
-            guard digits() else { return false }
-        }
-        if peek(UInt8(ascii: ".")) {
-            index += 1
-            guard digits() else { return false }
-        }
-        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
-            index += 1
-            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
-            guard digits() else { return false }
-        }
-        output.append(contentsOf: bytes[start..<index])
-        return true
-    }
-
-    private mutating func digits() -> Bool {
-        let start = index
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-        return index > start
-    }
-
-    private mutating func literal(_ word: String) -> Bool {
-        let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count, Array(bytes[index..<(index + expected.count)]) == expected else {
-            return false
-        }
-        output.append(contentsOf: expected)
-        index += expected.count
-        return true
-    }
-
-    private func peek(_ byte: UInt8) -> Bool {
-        index < bytes.count && bytes[index] == byte
-    }
-
-    private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-    }
-
-    private mutating func newline(depth: Int) {
-        output.append(0x0A)
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
-    }
-
-    private func isHexDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-            || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
     }
 }
