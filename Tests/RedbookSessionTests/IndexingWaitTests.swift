@@ -1,5 +1,5 @@
 import RedbookRedis
-import RedbookSession
+@testable import RedbookSession
 import RedbookTestSupport
 import Testing
 
@@ -53,5 +53,30 @@ import Testing
         let failure = try #require(outcome.failure)
         #expect(failure.line == 1)
         #expect(outcome.output.contains("(error) "))
+    }
+}
+
+/// The waiting loop's own edges, called directly.
+@Suite struct IndexingWaitEdgeTests {
+    @Test func aMissingIndexFailsClearlyInsteadOfWaiting() throws {
+        let session = Session(connection: try TestRedis.connection())
+        let name = TestRedis.uniqueName("gone")
+        #expect {
+            try session.waitForIndexing(name)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains(name) && text.contains("Unknown index name")
+        }
+    }
+
+    @Test func aFinishedIndexNeedsNoTimeAtAll() throws {
+        let connection = try TestRedis.connection()
+        let name = TestRedis.uniqueName("done")
+        _ = try connection.call("FT.CREATE", name, "ON", "HASH", "PREFIX", "1", "\(name):", "SCHEMA", "a", "TAG")
+        let session = Session(connection: connection)
+        // Even over no keys, FT.INFO first reports percent_indexed 0: the scan has not run yet.
+        try session.waitForIndexing(name)
+        session.indexingTimeout = .zero
+        try session.waitForIndexing(name)
     }
 }
