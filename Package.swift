@@ -91,6 +91,7 @@ let package = Package(
         .testTarget(
             name: "RedbookSessionTests",
             dependencies: ["RedbookSession", "RedbookRedis", "RedbookTables", "RedbookTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -5,8 +5,9 @@ import RedbookRedis
 /// - a status as its text: `OK`;
 /// - an error as `(error) ` and its text;
 /// - an integer as `(integer) 11`;
-/// - a bulk string in double quotes, with `\\ \" \n \r \t \a \b` escaped and every byte outside
-///   printable ASCII (0x20–0x7E) written as `\xhh`, so UTF-8 text shows its bytes;
+/// - a bulk string in double quotes, with `\\ \" \n \r \t \a \b` escaped and other control bytes
+///   and bytes that are not valid UTF-8 written as `\xhh`. Unlike redis-cli, which writes every
+///   non-ASCII byte as `\xhh`, readable text stays readable: `café` is shown as `"café"`;
 /// - a null as `(nil)`, an empty array as `(empty array)`;
 /// - an array as numbered lines `1) ...`, the numbers right-aligned to the widest index, and a
 ///   nested array starting on its parent's line, indented under it.
@@ -19,11 +20,19 @@ enum CLIFormatter {
         return output
     }
 
-    /// A bulk string in redis-cli's quoted form, such as `"caf\xc3\xa9"`.
+    /// A bulk string in redis-cli's quoted form, such as `"a\x00b"`, keeping UTF-8 text readable.
     static func quoted(_ bytes: [UInt8]) -> String {
         var output = "\""
         output.unicodeScalars.reserveCapacity(bytes.count + 2)
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte >= 0x80, let (scalar, length) = printableScalar(in: bytes, at: index - 1) {
+                output.unicodeScalars.append(scalar)
+                index += length - 1
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\\"): output += "\\\\"
             case UInt8(ascii: "\""): output += "\\\""
@@ -71,6 +80,32 @@ enum CLIFormatter {
                 append(item, prefix: childPrefix, to: &output)
             }
         }
+    }
+
+    /// The printable scalar a valid UTF-8 sequence starting at `start` encodes, and its length;
+    /// `nil` for invalid, overlong or surrogate sequences and for C1 control characters.
+    private static func printableScalar(in bytes: [UInt8], at start: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[start]
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+        default: return nil
+        }
+        guard start + length <= bytes.count else { return nil }
+        for offset in 1..<length {
+            let continuation = bytes[start + offset]
+            guard continuation & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(continuation & 0x3F)
+        }
+        let smallest: UInt32 = [0, 0, 0x80, 0x800, 0x10000][length]
+        guard value >= smallest, let scalar = Unicode.Scalar(value) else { return nil }
+        if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+            return nil
+        }
+        return (scalar, length)
     }
 
     private static func hexDigit(_ value: UInt8) -> Unicode.Scalar {

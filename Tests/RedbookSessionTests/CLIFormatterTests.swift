@@ -19,7 +19,11 @@ import Testing
         #expect(CLIFormatter.text(.bulk([0x61, 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x07, 0x08])) == #""a\"\\\n\r\t\a\b""#)
         #expect(CLIFormatter.text(.bulk([0x00, 0x1F, 0x7F, 0x80, 0xFF, 0x20, 0x7E])) == #""\x00\x1f\x7f\x80\xff ~""#)
         // Bytes outside printable ASCII are written as \x escapes, UTF-8 included, as redis-cli does.
-        #expect(CLIFormatter.text(.bulk(Array("café".utf8))) == #""caf\xc3\xa9""#)
+        #expect(CLIFormatter.text(.bulk(Array("café ’ 東京".utf8))) == #""café ’ 東京""#)
+        // Broken UTF-8, C1 controls and format characters still show their bytes.
+        #expect(CLIFormatter.text(.bulk([0x63, 0xC3, 0x28, 0xE2, 0x82])) == #""c\xc3(\xe2\x82""#)
+        #expect(CLIFormatter.text(.bulk([0xC2, 0x85, 0xE2, 0x80, 0x8B])) == #""\xc2\x85\xe2\x80\x8b""#)
+        #expect(CLIFormatter.text(.bulk([0xC0, 0xAF, 0xED, 0xA0, 0x80])) == #""\xc0\xaf\xed\xa0\x80""#)
     }
 
     @Test func flatArrayIsNumbered() {

@@ -10,7 +10,8 @@ import Testing
     @Test(arguments: [
         ["COMMAND", "INFO", "GET"],
         ["COMMAND", "DOCS", "SET"],
-        ["ECHO", "tab\there \"quoted\" back\\slash café \u{7f}"],
+        // Non-ASCII text is left out: Redbook keeps UTF-8 readable where redis-cli shows its bytes.
+        ["ECHO", "tab\there \"quoted\" back\\slash \u{7f} \u{1}"],
         ["GET", "{prefix}nothing"],
         ["LRANGE", "{prefix}list", "0", "-1"],
         ["HGETALL", "{prefix}hash"],
