@@ -26,7 +26,7 @@ public enum NotebookConsole {
     }
 }
 
-/// Prints `[N/M] line L: first line … 0.042 s` per block; silent when disabled.
+/// Prints `[N/M] line L: first line … 4.2 ms` per block; silent when disabled.
 struct ProgressPrinter {
     let enabled: Bool
 
@@ -39,7 +39,7 @@ struct ProgressPrinter {
             FileHandle.standardError.write(Data("[\(number)/\(total)] line \(block.fenceLine): \(summary) …".utf8))
         case .finished(_, _, _, let outcome):
             let mark = outcome.failure == nil ? "" : " failed"
-            FileHandle.standardError.write(Data(" \(NotebookExport.secondsText(outcome.duration))\(mark)\n".utf8))
+            FileHandle.standardError.write(Data(" \(NotebookExport.durationText(outcome.duration))\(mark)\n".utf8))
         }
     }
 }

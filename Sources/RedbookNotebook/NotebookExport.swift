@@ -55,13 +55,15 @@ public struct NotebookExport: Sendable {
             lines.append("> - Modules: \(header.modules.isEmpty ? "none" : header.modules.joined(separator: ", "))")
             lines.append("> - Model: \(header.model)")
             let status = run.succeeded ? "" : " (\(run.results.filter { $0.outcome.failure != nil }.count) failed)"
-            lines.append("> - Time: \(Self.secondsText(run.duration)) for \(run.results.count) block\(run.results.count == 1 ? "" : "s")\(status)")
+            lines.append("> - Time: \(Self.durationText(run.duration)) for \(run.results.count) block\(run.results.count == 1 ? "" : "s")\(status)")
             if !run.results.isEmpty {
                 lines += ["", "| Line | Block | Time |", "| ---: | :--- | ---: |"]
                 for result in run.results {
                     let block = notebook.blocks[result.index]
-                    let summary = block.summary.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'")
-                    lines.append("| \(block.fenceLine) | `\(summary)` | \(Self.secondsText(result.outcome.duration)) |")
+                    var summary = block.summary
+                    if summary.count > 60 { summary = String(summary.prefix(59)) + "…" }
+                    summary = summary.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'")
+                    lines.append("| \(block.fenceLine) | `\(summary)` | \(Self.durationText(result.outcome.duration)) |")
                 }
             }
         } else {
@@ -76,14 +78,19 @@ public struct NotebookExport: Sendable {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 
-    /// A duration as seconds with three decimals, such as `0.042 s`.
+    /// A duration for people: `1.234 s` from a second up, else milliseconds with one decimal (`0.4 ms`).
     ///
     /// - Parameter duration: The time to show.
-    public static func secondsText(_ duration: Duration) -> String {
+    public static func durationText(_ duration: Duration) -> String {
         let (whole, attoseconds) = duration.components
-        let milliseconds = Int(whole) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
-        let fraction = String(milliseconds % 1000)
-        return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
+        let microseconds = Int(whole) * 1_000_000 + Int(attoseconds / 1_000_000_000_000)
+        if microseconds >= 1_000_000 {
+            let milliseconds = microseconds / 1000
+            let fraction = String(milliseconds % 1000)
+            return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
+        }
+        let tenths = (microseconds + 50) / 100
+        return "\(tenths / 10).\(tenths % 10) ms"
     }
 }
 

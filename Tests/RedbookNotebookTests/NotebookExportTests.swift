@@ -37,8 +37,8 @@ import Testing
         #expect(text.contains("> - Redis: 8.0.0 (embedded)\n"))
         #expect(text.contains("> - Modules: search 8.0.0\n"))
         #expect(text.contains("> - Model: none\n"))
-        #expect(text.contains("> - Time: 0.042 s for 1 block\n"))
-        #expect(text.contains("| 3 | `SET a 1` | 0.042 s |"))
+        #expect(text.contains("> - Time: 42.0 ms for 1 block\n"))
+        #expect(text.contains("| 3 | `SET a 1` | 42.0 ms |"))
         #expect(text.hasSuffix("""
             # Demo
 
@@ -71,9 +71,10 @@ import Testing
         #expect(!text.contains("redbook:output"))
     }
 
-    @Test func durationsAreShownInSecondsWithThreeDecimals() {
-        #expect(NotebookExport.secondsText(.milliseconds(1_234)) == "1.234 s")
-        #expect(NotebookExport.secondsText(.milliseconds(5)) == "0.005 s")
-        #expect(NotebookExport.secondsText(.zero) == "0.000 s")
+    @Test func durationsAreShownInSecondsOrMilliseconds() {
+        #expect(NotebookExport.durationText(.milliseconds(1_234)) == "1.234 s")
+        #expect(NotebookExport.durationText(.milliseconds(5)) == "5.0 ms")
+        #expect(NotebookExport.durationText(.microseconds(420)) == "0.4 ms")
+        #expect(NotebookExport.durationText(.zero) == "0.0 ms")
     }
 }
