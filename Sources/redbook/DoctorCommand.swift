@@ -49,7 +49,7 @@ struct DoctorCommand: ParsableCommand {
             if parts.count >= 2, (parts[0], parts[1]) < (7, 2) {
                 report.problem("Redis \(version) is older than the Search module needs (7.2 or newer)")
             }
-            let modules = try ServerModules.list(target.connection)
+            let modules = try ServerModules.list(target.connection).sorted { $0.name.lowercased() < $1.name.lowercased() }
             for module in modules {
                 report.line("  module", "\(module.name) \(module.versionText)")
             }
