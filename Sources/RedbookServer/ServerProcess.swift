@@ -16,7 +16,8 @@ enum ServerProcess {
     }
 
     /// The watchdog: start the server with no inherited pipe, record its pid, then wait for
-    /// end-of-file on standard input and stop the server.
+    /// end-of-file on standard input, stop the server and remove its private folder (the one
+    /// holding the pid file), which Redbook cannot do itself when it was killed.
     private static let watchdogScript = """
         pidfile=$1; shift
         "$@" </dev/null >/dev/null 2>&1 &
@@ -25,6 +26,7 @@ enum ServerProcess {
         read -r _
         kill -TERM "$server" 2>/dev/null
         wait "$server"
+        rm -rf -- "${pidfile%/*}"
         """
 
     static func spawnWithWatchdog(_ arguments: [String], pidFile: URL) throws(SpawnError) -> Spawned {

@@ -49,6 +49,8 @@ import Testing
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(waitUntil(5) { processes(mentioning: tmp.path).isEmpty }, "redis-server outlived a killed redbook")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path)
+        #expect(leftovers.isEmpty, "the watchdog did not remove the server's folder: \(leftovers)")
     }
 
     @Test func doctorReportsRedisAndModules() throws {
