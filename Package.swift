@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// Library targets hide their imports unless they say `public import`, so no C type leaks out.
@@ -6,6 +7,22 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("ExistentialAny"),
 ]
+
+/// The encoder's vector loops use AVX2 and FMA when the machine that builds it has them, as
+/// OpenBLAS picks its kernels for the CPU it runs on. `REDBOOK_PORTABLE=1` builds for any x86-64.
+let encoderSettings: [SwiftSetting] = {
+    #if arch(x86_64)
+    guard ProcessInfo.processInfo.environment["REDBOOK_PORTABLE"] == nil,
+          let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return [] }
+    let present = Set(flags.split(separator: " ").map(String.init))
+    guard present.contains("avx2"), present.contains("fma") else { return [] }
+    return [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma"]), .define("REDBOOK_AVX2")]
+    #else
+    return []
+    #endif
+}()
 
 let package = Package(
     name: "Redbook",
@@ -30,7 +47,7 @@ let package = Package(
         // Libraries, in the order data flows: each imports only targets listed before it.
         .target(name: "RedbookRedis", dependencies: ["CHiredis"], swiftSettings: swiftSettings),
         .target(name: "RedbookServer", dependencies: ["RedbookRedis"], swiftSettings: swiftSettings),
-        .target(name: "RedbookEncoder", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
+        .target(name: "RedbookEncoder", dependencies: ["CBLAS"], swiftSettings: swiftSettings + encoderSettings),
         .target(name: "RedbookTables", swiftSettings: swiftSettings),
         .target(
             name: "RedbookSession",

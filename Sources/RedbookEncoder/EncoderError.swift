@@ -10,6 +10,8 @@ public enum EncoderError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupported(path: String, reason: String)
     /// Token ids handed to the encoder directly do not fit the model (empty, too long, or outside the vocabulary).
     case invalidInput(reason: String)
+    /// This build uses vector instructions the CPU lacks (it was built on a newer machine).
+    case unsupportedProcessor(missing: [String])
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum EncoderError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): unsupported: \(reason)"
         case .invalidInput(let reason):
             "invalid encoder input: \(reason)"
+        case .unsupportedProcessor(let missing):
+            "this build of the encoder uses \(missing.joined(separator: " and ")), which this CPU lacks; rebuild it here, or with REDBOOK_PORTABLE=1 for any x86-64 CPU"
         }
     }
 }

@@ -50,6 +50,19 @@ import Testing
     }
 
     @Test(.enabled(if: MiniLM.isAvailable))
+    func ownFixturesOneAtATime() throws {
+        // Up to 32 tokens a lone text takes the short-query kernel, split over the worker pool.
+        let encoder = try SentenceEncoder(directory: MiniLM.folder)
+        let golden = try GoldenFile.load(PackageRoot.url("Tests/RedbookEncoderTests/Fixtures/minilm-own.json")).all
+        let short = golden.filter { $0.input_ids.count <= 32 }
+        #expect(short.count >= 5)
+        #expect(short.contains { $0.input_ids.count % 4 != 0 && $0.input_ids.count > 8 })
+        for sentence in short {
+            expectExact(encoder.embed([sentence.text]), [sentence])
+        }
+    }
+
+    @Test(.enabled(if: MiniLM.isAvailable))
     func concurrentCallersGetTheSameVectorsAsOneCaller() throws {
         let encoder = try SentenceEncoder(directory: MiniLM.folder, batchSize: 4)
         let texts = (0..<24).map { "Bike number \($0) has \(String(repeating: "very ", count: $0 % 7))wide tyres" }

@@ -17,6 +17,8 @@ struct EmbeddingModel: Sendable {
     static let workerCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
 
     init(directory: URL) throws(EncoderError) {
+        let missing = ProcessorFeatures.missing()
+        guard missing.isEmpty else { throw .unsupportedProcessor(missing: missing) }
         self.directory = directory
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -85,7 +87,10 @@ struct EmbeddingModel: Sendable {
             let target = SharedBuffer(pointer: buffer.baseAddress!)
             if batches.count == 1 || workers == 1 {
                 let workspace = Workspace(configuration: configuration)
-                let parallelism: TransformerModel.Parallelism = batches.count == 1 ? .split(workers: workers) : .serial
+                let pool = WorkerPool.shared
+                let shared = batches.count == 1 && workers > 1 && pool.acquire()
+                defer { if shared { pool.release() } }
+                let parallelism: TransformerModel.Parallelism = shared ? .split(pool) : .serial
                 for batch in batches {
                     run(batch, sentences: sentences, workspace: workspace, parallelism: parallelism, output: target)
                 }

@@ -10,9 +10,9 @@ struct TransformerModel: Sendable {
     enum Parallelism: Sendable {
         /// Everything on the calling thread (other sentences keep the other core busy).
         case serial
-        /// Matrix products split by output columns and attention split by heads over `workers` threads:
-        /// for a batch too small to share out.
-        case split(workers: Int)
+        /// Matrix products split by output columns and attention split by heads over the pool's
+        /// threads: for a batch too small to share out. The caller holds the pool.
+        case split(WorkerPool)
     }
 
     let configuration: ModelConfiguration
@@ -32,17 +32,17 @@ struct TransformerModel: Sendable {
             maxLength = max(maxLength, sentence.count)
         }
         let tokens = offsets[offsets.count - 1]
-        let workers: Int
+        let pool: WorkerPool?
         switch parallelism {
-        case .serial: workers = 1
-        case .split(let count): workers = max(1, count)
+        case .serial: pool = nil
+        case .split(let shared): pool = shared
         }
-        workspace.reserve(tokens: tokens, maxLength: maxLength, scoreBuffers: workers)
+        workspace.reserve(tokens: tokens, maxLength: maxLength, scoreBuffers: pool?.parts ?? 1)
         workspace.offsets = offsets
 
         embed(sentences, into: workspace.hidden.pointer)
         for layer in weights.layers {
-            run(layer, tokens: tokens, workspace: workspace, workers: workers)
+            run(layer, tokens: tokens, workspace: workspace, pool: pool)
         }
     }
 
@@ -69,7 +69,7 @@ struct TransformerModel: Sendable {
                               epsilon: configuration.layerNormEpsilon)
     }
 
-    private func run(_ layer: LayerWeights, tokens: Int, workspace: Workspace, workers: Int) {
+    private func run(_ layer: LayerWeights, tokens: Int, workspace: Workspace, pool: WorkerPool?) {
         let hiddenSize = configuration.hiddenSize
         let intermediateSize = configuration.intermediateSize
         let epsilon = configuration.layerNormEpsilon
@@ -79,21 +79,21 @@ struct TransformerModel: Sendable {
         let intermediate = workspace.intermediate.pointer
 
         linear(tokens: tokens, input: hidden, inputWidth: hiddenSize, weight: layer.qkvWeight.pointer,
-               outputWidth: 3 * hiddenSize, output: qkv, accumulate: false, workers: workers)
+               outputWidth: 3 * hiddenSize, output: qkv, accumulate: false, pool: pool)
         Kernels.addBias(qkv, rows: tokens, width: 3 * hiddenSize, bias: layer.qkvBias.pointer)
-        attention(workspace: workspace, workers: workers)
+        attention(workspace: workspace, pool: pool)
 
         // The residual already sits in `hidden`, so the projection accumulates onto it.
         linear(tokens: tokens, input: context, inputWidth: hiddenSize, weight: layer.attentionOutWeight.pointer,
-               outputWidth: hiddenSize, output: hidden, accumulate: true, workers: workers)
+               outputWidth: hiddenSize, output: hidden, accumulate: true, pool: pool)
         Kernels.biasLayerNorm(hidden, rows: tokens, width: hiddenSize, bias: layer.attentionOutBias.pointer,
                               weight: layer.attentionNormWeight.pointer, shift: layer.attentionNormBias.pointer, epsilon: epsilon)
 
         linear(tokens: tokens, input: hidden, inputWidth: hiddenSize, weight: layer.intermediateWeight.pointer,
-               outputWidth: intermediateSize, output: intermediate, accumulate: false, workers: workers)
+               outputWidth: intermediateSize, output: intermediate, accumulate: false, pool: pool)
         Kernels.biasGELU(intermediate, rows: tokens, width: intermediateSize, bias: layer.intermediateBias.pointer)
         linear(tokens: tokens, input: intermediate, inputWidth: intermediateSize, weight: layer.outputWeight.pointer,
-               outputWidth: hiddenSize, output: hidden, accumulate: true, workers: workers)
+               outputWidth: hiddenSize, output: hidden, accumulate: true, pool: pool)
         Kernels.biasLayerNorm(hidden, rows: tokens, width: hiddenSize, bias: layer.outputBias.pointer,
                               weight: layer.outputNormWeight.pointer, shift: layer.outputNormBias.pointer, epsilon: epsilon)
     }
@@ -101,17 +101,17 @@ struct TransformerModel: Sendable {
     /// output[tokens × outputWidth] (+)= input · weightᵀ, optionally split by output columns.
     private func linear(
         tokens: Int, input: UnsafeMutablePointer<Float>, inputWidth: Int, weight: UnsafePointer<Float>,
-        outputWidth: Int, output: UnsafeMutablePointer<Float>, accumulate: Bool, workers: Int
+        outputWidth: Int, output: UnsafeMutablePointer<Float>, accumulate: Bool, pool: WorkerPool?
     ) {
         let shared = SharedPointers(input: input, weight: weight, output: output)
-        guard workers > 1 else {
+        guard let pool else {
             product(tokens: tokens, inputWidth: inputWidth, columns: 0..<outputWidth, outputWidth: outputWidth,
                     accumulate: accumulate, shared: shared)
             return
         }
         // Column blocks stay multiples of 16 so each worker's slice keeps the kernels' alignment.
-        let block = ((outputWidth + workers - 1) / workers + 15) / 16 * 16
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let block = ((outputWidth + pool.parts - 1) / pool.parts + 15) / 16 * 16
+        pool.run { worker in
             let start = min(outputWidth, worker * block)
             let end = min(outputWidth, start + block)
             guard start < end else { return }
@@ -120,7 +120,7 @@ struct TransformerModel: Sendable {
         }
     }
 
-    /// Batches up to this many tokens use matrix-vector products.
+    /// Without the fast kernel, batches up to this many tokens use matrix-vector products.
     static let vectorProductTokens = 8
 
     /// The output columns `columns` of one linear layer.
@@ -129,6 +129,11 @@ struct TransformerModel: Sendable {
     ) {
         let weight = shared.weight + columns.lowerBound * inputWidth
         let beta: Float = accumulate ? 1 : 0
+        if FewTokenProduct.isFast, tokens <= FewTokenProduct.maximumTokens {
+            FewTokenProduct.multiply(tokens: tokens, width: inputWidth, input: shared.input, weight: weight, columns: columns.count,
+                                     output: shared.output + columns.lowerBound, outputStride: outputWidth, accumulate: accumulate)
+            return
+        }
         guard tokens <= Self.vectorProductTokens else {
             BLAS.multiplyTransposed(m: tokens, n: columns.count, k: inputWidth, a: shared.input, lda: inputWidth,
                                     b: weight, ldb: inputWidth, beta: beta,
@@ -145,18 +150,18 @@ struct TransformerModel: Sendable {
     }
 
     /// Scaled dot-product attention for each sentence and head, from `qkv` into `context`.
-    private func attention(workspace: Workspace, workers: Int) {
+    private func attention(workspace: Workspace, pool: WorkerPool?) {
         let heads = configuration.headCount
         let offsets = workspace.offsets
         let scoreBuffers = workspace.scores.map { SharedBuffer(pointer: $0.pointer) }
         let source = SharedPointers(input: workspace.qkv.pointer, weight: UnsafePointer(workspace.qkv.pointer),
                                     output: workspace.context.pointer)
-        guard workers > 1 else {
+        guard let pool else {
             attend(heads: 0..<heads, offsets: offsets, source: source, scores: scoreBuffers[0])
             return
         }
-        let share = (heads + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let share = (heads + pool.parts - 1) / pool.parts
+        pool.run { worker in
             let range = min(heads, worker * share)..<min(heads, (worker + 1) * share)
             attend(heads: range, offsets: offsets, source: source, scores: scoreBuffers[worker])
         }

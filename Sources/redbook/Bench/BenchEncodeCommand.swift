@@ -27,6 +27,9 @@ struct BenchEncodeCommand: ParsableCommand {
     @Option(help: "Single-query encodings timed for the latency median.")
     var queries = 300
 
+    @Option(help: ArgumentHelp("The text of the single query.", valueName: "TEXT"))
+    var query = "Bike for small kids"
+
     func validate() throws {
         guard batch > 0 else { throw ValidationError("--batch must be positive") }
         guard runs > 0 else { throw ValidationError("--runs must be positive") }
@@ -52,7 +55,6 @@ struct BenchEncodeCommand: ParsableCommand {
         }
         let best = times.min() ?? 0
 
-        let query = "Bike for small kids"
         for _ in 0..<20 { _ = encoder.embedMatrix([query]) }
         var latencies: [Double] = []
         for _ in 0..<queries {
@@ -73,7 +75,7 @@ struct BenchEncodeCommand: ParsableCommand {
         print("sentences/s    \(format(Double(sentences.count) / best, 1))")
         print("tokens/s       \(format(Double(tokenCount) / best, 0))")
         print("GFLOPS         \(format(operations / best / 1e9, 1))")
-        print("query latency  median \(format(latencies[latencies.count / 2] * 1000, 2)) ms, p90 \(format(latencies[latencies.count * 9 / 10] * 1000, 2)) ms (\"\(query)\", \(queries) runs)")
+        print("query latency  median \(format(latencies[latencies.count / 2] * 1000, 2)) ms, p90 \(format(latencies[latencies.count * 9 / 10] * 1000, 2)) ms (\"\(query)\", \(encoder.tokenIDs(query).count) tokens, \(queries) runs)")
         print("peak RSS       \(ProcessMemory.peakResidentMegabytes().map { format($0, 0) + " MB" } ?? "unknown")")
     }
 

@@ -1,0 +1,59 @@
+import Testing
+@testable import RedbookEncoder
+
+/// The short-query kernel against a double-precision product, over the shapes its loops special-case.
+@Suite struct FewTokenProductTests {
+    /// Token counts around its groups of four, widths around its 8-float vectors, odd and even row counts.
+    static let shapes: [(tokens: Int, width: Int, columns: Int)] = [
+        (1, 8, 1), (2, 16, 2), (3, 37, 13), (4, 384, 16), (5, 9, 7), (6, 384, 1152),
+        (7, 1536, 33), (8, 5, 3), (13, 64, 64), (32, 120, 30),
+    ]
+
+    @Test(arguments: shapes.indices, [false, true])
+    func matchesADoublePrecisionProduct(shape: Int, accumulate: Bool) {
+        let (tokens, width, columns) = Self.shapes[shape]
+        var generator = SplitMix(seed: UInt64(shape * 2 + (accumulate ? 1 : 0)))
+        let input = (0..<tokens * width).map { _ in generator.nextFloat() }
+        let weight = (0..<columns * width).map { _ in generator.nextFloat() }
+        // Output rows are wider than the computed columns, so a write past them would show.
+        let stride = columns + 3
+        let start = (0..<tokens * stride).map { _ in generator.nextFloat() }
+        var output = start
+        FewTokenProduct.multiply(tokens: tokens, width: width, input: input, weight: weight, columns: columns,
+                                 output: &output, outputStride: stride, accumulate: accumulate)
+        for token in 0..<tokens {
+            for column in 0..<stride {
+                let index = token * stride + column
+                guard column < columns else {
+                    #expect(output[index] == start[index], "token \(token) column \(column) was written")
+                    continue
+                }
+                var expected = accumulate ? Double(start[index]) : 0
+                for k in 0..<width {
+                    expected += Double(input[token * width + k]) * Double(weight[column * width + k])
+                }
+                #expect(abs(Double(output[index]) - expected) <= 1e-5 * Double(width).squareRoot(),
+                        "token \(token) column \(column): \(output[index]) vs \(expected)")
+            }
+        }
+    }
+}
+
+/// A small deterministic generator, so a failure repeats.
+struct SplitMix {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed &+ 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// A float in [-1, 1).
+    mutating func nextFloat() -> Float {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Float(z >> 40) / Float(1 << 23) - 1
+    }
+}

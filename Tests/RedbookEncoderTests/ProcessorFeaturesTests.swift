@@ -1,0 +1,25 @@
+import Testing
+@testable import RedbookEncoder
+
+/// The check that turns a binary built for a newer CPU into an error instead of a crash.
+@Suite struct ProcessorFeaturesTests {
+    @Test func thisMachineRunsItsOwnBuild() {
+        #expect(ProcessorFeatures.missing().isEmpty)
+    }
+
+    @Test func aCPUWithoutTheBuildsInstructionsIsNamed() {
+        let old = "processor\t: 0\nflags\t\t: fpu sse sse2 ssse3 sse4_1 sse4_2 popcnt\n"
+        #expect(ProcessorFeatures.missing(cpuinfo: old) == ProcessorFeatures.required)
+        let current = "processor\t: 0\nflags\t\t: fpu sse sse2 " + ProcessorFeatures.required.joined(separator: " ") + " avx\n"
+        #expect(ProcessorFeatures.missing(cpuinfo: current).isEmpty)
+        // Without a flags line the system says nothing, and nothing is refused.
+        #expect(ProcessorFeatures.missing(cpuinfo: "processor : 0\n").isEmpty)
+        #expect(ProcessorFeatures.missing(cpuinfo: nil).isEmpty)
+    }
+
+    @Test func theErrorSaysHowToRebuild() {
+        let error = EncoderError.unsupportedProcessor(missing: ["avx2", "fma"])
+        #expect(error.description.contains("avx2 and fma"))
+        #expect(error.description.contains("REDBOOK_PORTABLE=1"))
+    }
+}
