@@ -1,35 +1,4 @@
 extension JSONReader {
-    /// The offset of the first byte that breaks UTF-8, or nil when the whole input is valid.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch lead {
-            case 0x00...0x7F: index += 1; continue
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return index
-            }
-            for offset in 1..<length {
-                guard index + offset < bytes.count else { return index }
-                let byte = bytes[index + offset]
-                let (low, high) = offset == 1 ? (lower, upper) : (0x80, 0xBF)
-                guard byte >= low && byte <= high else { return index }
-            }
-            index += length
-        }
-        return nil
-    }
-}
-
-extension JSONReader {
     /// A string in double quotes, with its escapes resolved; `index` is at the opening quote.
     mutating func string() throws(TableError) -> String {
         let start = index

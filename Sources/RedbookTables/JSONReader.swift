@@ -18,7 +18,7 @@ struct JSONReader {
 
     /// Reads a document that is one JSON array; returns each element with its byte offset.
     mutating func readArray() throws(TableError) -> [(offset: Int, value: JSONValue)] {
-        if let bad = Self.firstInvalidUTF8(bytes) {
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw error("the input is not valid UTF-8", at: bad, hint: "save the file as UTF-8")
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }

@@ -15,8 +15,13 @@ enum ProcessorFeatures {
         #endif
     }
 
-    /// The required features this CPU lacks; empty when it has them all or when the system does not say.
-    static func missing(cpuinfo: String? = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) -> [String] {
+    /// The required features this CPU lacks, read once per process; a portable build reads nothing.
+    static let missingHere: [String] = required.isEmpty
+        ? []
+        : missing(cpuinfo: try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))
+
+    /// The required features absent from `cpuinfo`'s flags; empty when none are, or when it does not say.
+    static func missing(cpuinfo: String?) -> [String] {
         guard !required.isEmpty, let cpuinfo,
               let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return [] }
         let present = Set(line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ":" }).map(String.init))

@@ -14,8 +14,8 @@ final class WorkerPool: @unchecked Sendable {
     // `job` is written by the owner before `generation` is released and read by helpers after
     // they acquire the new generation; no other state is shared outside atomics.
 
-    /// The pool for this process: one helper per core beyond the caller's, at most seven.
-    static let shared = WorkerPool(helpers: min(7, ProcessInfo.processInfo.activeProcessorCount - 1))
+    /// The pool for this process: a helper for each encoder worker beyond the caller.
+    static let shared = WorkerPool(helpers: EmbeddingModel.workerCount - 1)
 
     /// Parts each step is cut into: the helpers and the calling thread.
     let parts: Int

@@ -17,7 +17,7 @@ struct EmbeddingModel: Sendable {
     static let workerCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
 
     init(directory: URL) throws(EncoderError) {
-        let missing = ProcessorFeatures.missing()
+        let missing = ProcessorFeatures.missingHere
         guard missing.isEmpty else { throw .unsupportedProcessor(missing: missing) }
         self.directory = directory
         var isFolder: ObjCBool = false
