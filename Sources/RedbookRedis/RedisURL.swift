@@ -27,20 +27,25 @@ public struct RedisURL: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``RedisError/invalidURL(_:)`` naming the part that is wrong; the message never
     ///   contains the password.
     public init(parsing text: String) throws(RedisError) {
+        let secret = Self.secretRange(in: text)
         func fail(_ reason: String) -> RedisError {
             .invalidURL(.init(redactedURL: RedisURL.redact(text), reason: reason))
         }
+        // Pieces of the input quoted in a reason go through this, so a mangled URL whose
+        // password sits where a scheme or port was expected still never shows it.
+        func show(_ part: Substring) -> String { Self.shown(part, secret: secret) }
         guard let schemeEnd = text.firstRange(of: "://") else {
             throw fail("expected redis://[user:password@]host[:port][/db]")
         }
-        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        let schemeText = text[..<schemeEnd.lowerBound]
+        let scheme = schemeText.lowercased()
         guard scheme == "redis" else {
             let hint = scheme == "rediss" ? " (TLS is not supported)" : ""
-            throw fail("unknown scheme '\(scheme)'; only redis:// is supported\(hint)")
+            throw fail("unknown scheme '\(show(schemeText))'; only redis:// is supported\(hint)")
         }
         var rest = text[schemeEnd.upperBound...]
         if let query = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            throw fail("unexpected '\(rest[query])' in URL")
+            throw fail("unexpected '\(show(rest[query...query]))' in URL")
         }
         var user: String?
         var password: String?
@@ -67,7 +72,7 @@ public struct RedisURL: Sendable, Hashable, CustomStringConvertible {
             rest = rest[..<slash]
             if !path.isEmpty {
                 guard let number = Int(path), number >= 0 else {
-                    throw fail("database '\(path)' is not a non-negative number")
+                    throw fail("database '\(show(path))' is not a non-negative number")
                 }
                 database = number
             }
@@ -79,7 +84,7 @@ public struct RedisURL: Sendable, Hashable, CustomStringConvertible {
             host = rest[rest.index(after: rest.startIndex)..<close]
             let after = rest[rest.index(after: close)...]
             if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty {
-                throw fail("unexpected '\(after)' after host")
+                throw fail("unexpected '\(show(after))' after host")
             }
         } else if let colon = rest.lastIndex(of: ":") {
             host = rest[..<colon]
@@ -90,7 +95,7 @@ public struct RedisURL: Sendable, Hashable, CustomStringConvertible {
         guard !host.isEmpty else { throw fail("missing host") }
         var port = 6379
         if let portText {
-            guard let number = Int(portText) else { throw fail("port '\(portText)' is not a number") }
+            guard let number = Int(portText) else { throw fail("port '\(show(portText))' is not a number") }
             guard (1...65535).contains(number) else { throw fail("port \(number) is out of range 1–65535") }
             port = number
         }
@@ -118,13 +123,50 @@ public struct RedisURL: Sendable, Hashable, CustomStringConvertible {
     public var description: String { redacted }
 
     /// Replaces the password in any URL-like text with `***`, even when the text does not parse.
+    ///
+    /// Whatever stands before the last `@` (after a scheme such as `redis://`, `redis:/`, `//`
+    /// or a misspelt `reddis://`) is taken as credentials: the user, up to the first `:`, is
+    /// kept and the rest becomes `***`; credentials without a `:` are all password. Text with
+    /// no `@` holds no credentials and comes back unchanged.
     public static func redact(_ text: String) -> String {
-        guard let schemeEnd = text.firstRange(of: "://"),
-              let at = text[schemeEnd.upperBound...].lastIndex(of: "@") else { return text }
-        let credentials = text[schemeEnd.upperBound..<at]
-        guard !credentials.isEmpty else { return text }
-        let user = credentials.firstIndex(of: ":").map { credentials[..<$0] }
-        return text[..<schemeEnd.upperBound] + (user.map { "\($0):***" } ?? ":***") + text[at...]
+        guard let secret = secretRange(in: text) else { return text }
+        return text[..<secret.lowerBound] + "***" + text[secret.upperBound...]
+    }
+
+    /// The part of `text` that ``redact(_:)`` hides, as a range of `text`'s own indices.
+    static func secretRange(in text: String) -> Range<String.Index>? {
+        guard let at = text.lastIndex(of: "@") else { return nil }
+        let head = text[..<at]
+        let credentials = head[schemeEnd(of: head)...]
+        guard !credentials.isEmpty else { return nil }
+        let start = credentials.firstIndex(of: ":").map { credentials.index(after: $0) } ?? credentials.startIndex
+        return start..<at
+    }
+
+    /// A piece of the text being parsed, for an error message: any of it that overlaps the
+    /// secret is shown as `***`.
+    static func shown(_ part: Substring, secret: Range<String.Index>?) -> String {
+        guard let secret, part.startIndex < secret.upperBound, secret.lowerBound < part.endIndex else { return String(part) }
+        let before = part[..<max(part.startIndex, secret.lowerBound)]
+        let after = part[min(part.endIndex, secret.upperBound)...]
+        return before + "***" + after
+    }
+
+    /// Where credentials start: after `scheme:` followed by one or more `/`, or after leading
+    /// `/`s, else at the start. A `scheme:` without a slash is not taken as one, since
+    /// `user:password@host` has that shape too.
+    private static func schemeEnd(of head: Substring) -> Substring.Index {
+        var index = head.startIndex
+        while index < head.endIndex, head[index] == "/" { index = head.index(after: index) }
+        if index > head.startIndex { return index }
+        guard let first = head.first, first.isASCII, first.isLetter,
+              let colon = head.firstIndex(of: ":"),
+              head[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
+            return head.startIndex
+        }
+        var afterSlashes = head.index(after: colon)
+        while afterSlashes < head.endIndex, head[afterSlashes] == "/" { afterSlashes = head.index(after: afterSlashes) }
+        return afterSlashes > head.index(after: colon) ? afterSlashes : head.startIndex
     }
 
     private static func percentDecoded(_ text: String) -> String? {

@@ -1,3 +1,4 @@
+import RedbookTestSupport
 import Testing
 @testable import RedbookEncoder
 
@@ -12,7 +13,7 @@ import Testing
     @Test(arguments: shapes.indices, [false, true])
     func matchesADoublePrecisionProduct(shape: Int, accumulate: Bool) {
         let (tokens, width, columns) = Self.shapes[shape]
-        var generator = SplitMix(seed: UInt64(shape * 2 + (accumulate ? 1 : 0)))
+        var generator = SeededRandom(seed: UInt64(shape * 2 + (accumulate ? 1 : 0)))
         let input = (0..<tokens * width).map { _ in generator.nextFloat() }
         let weight = (0..<columns * width).map { _ in generator.nextFloat() }
         // Output rows are wider than the computed columns, so a write past them would show.
@@ -36,24 +37,5 @@ import Testing
                         "token \(token) column \(column): \(output[index]) vs \(expected)")
             }
         }
-    }
-}
-
-/// A small deterministic generator, so a failure repeats.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed &+ 0x9E37_79B9_7F4A_7C15
-    }
-
-    /// A float in [-1, 1).
-    mutating func nextFloat() -> Float {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Float(z >> 40) / Float(1 << 23) - 1
     }
 }

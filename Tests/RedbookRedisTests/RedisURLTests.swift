@@ -1,4 +1,5 @@
 import RedbookRedis
+import RedbookTestSupport
 import Testing
 
 @Suite struct RedisURLTests {
@@ -42,5 +43,71 @@ import Testing
         let text = "\(error.map { "\($0)" } ?? "")"
         #expect(!text.contains("topsecret"))
         #expect(text.contains("redis://u:***@host:70000"))
+    }
+}
+
+/// Mangled URLs holding a marker password: whatever shape the text has, an error message,
+/// the redacted form and the parsed URL's description never contain the password.
+@Suite struct RedisURLRedactionTests {
+    static let marker = "Zq7secretMarker"
+
+    @Test(arguments: [
+        "user:secretpass123@127.0.0.1:6379",
+        "//user:secretpass123@127.0.0.1:6379",
+        "redis:/user:secretpass123@127.0.0.1:6379",
+        "redis:user:secretpass123@127.0.0.1:6379",
+        "reddis://user:secretpass123@127.0.0.1:6379",
+        "secretpass123@127.0.0.1",
+        "user:secretpass123@host://x",
+    ])
+    func theIssuesShapesNeverShowThePassword(text: String) {
+        let error = #expect(throws: RedisError.self) { _ = try RedisURL(parsing: text) }
+        let message = error.map { "\($0)" } ?? ""
+        #expect(!message.isEmpty)
+        #expect(!message.contains("secretpass123"), "\(message)")
+        #expect(message.contains("***"), "\(message)")
+    }
+
+    /// Characters a password may hold, including the URL's own separators.
+    static let passwordCharacters = Array("abcXYZ019:/@?#[]%-._~!$&'()*+,;= ")
+
+    /// One random way to damage a URL; each keeps the last `@` before the host, since without
+    /// it a password cannot be told from a host name.
+    static func mangle(_ parts: (scheme: String, user: String, password: String, host: String), using random: inout SeededRandom) -> String {
+        let schemes = ["redis://", "", "//", "/", "redis:/", "redis:", "reddis://", "http://", "rediss://", "REDIS://",
+                       "redis:///", "redis:\\\\", " redis://", "redis ://", "ftp:"]
+        let users = [parts.user, "", "a:b", "u%zz", "u@x"]
+        let hosts = [parts.host, "", "host:99999", "host:abc", "[::1", "[::1]x", "host/db", "host/-1", "host?x=1",
+                     "host#frag", "h:1:2", "host:", ":6379", "host//", "h@h"]
+        let scheme = schemes[random.next(below: schemes.count)]
+        let user = users[random.next(below: users.count)]
+        let host = hosts[random.next(below: hosts.count)]
+        let separator = random.next(below: 4) == 0 ? "" : ":"
+        var text = scheme + user + separator + parts.password + "@" + host
+        if random.next(below: 5) == 0 { text += ["/", "/x", "?a", "#", "/3/4"][random.next(below: 5)] }
+        return text
+    }
+
+    @Test func noMangledURLShowsItsPassword() throws {
+        var random = SeededRandom(seed: 0x5EED)
+        for _ in 0..<5_000 {
+            var password = Self.marker
+            for _ in 0..<random.next(below: 6) {
+                let character = Self.passwordCharacters[random.next(below: Self.passwordCharacters.count)]
+                let position = password.index(password.startIndex, offsetBy: random.next(below: password.count + 1))
+                password.insert(character, at: position)
+            }
+            let text = Self.mangle((scheme: "redis://", user: "alice", password: password, host: "127.0.0.1:6379"), using: &random)
+            let redacted = RedisURL.redact(text)
+            #expect(!redacted.contains(Self.marker), "redact(\(text)) = \(redacted)")
+            do {
+                let url = try RedisURL(parsing: text)
+                for shown in [url.redacted, url.description, url.endpoint] {
+                    #expect(!shown.contains(Self.marker), "\(text) parsed and shows \(shown)")
+                }
+            } catch {
+                #expect(!"\(error)".contains(Self.marker), "\(text) fails with \(error)")
+            }
+        }
     }
 }
