@@ -1,28 +1,40 @@
 import Foundation
 import Glibc
+import RedbookServer
 
 /// Replaces a file so that a reader, or a crash at any moment, sees either the old or the new
 /// contents, never a mix: write a temporary file in the same folder, fsync it, rename it over
 /// the target, then fsync the folder so the rename itself is durable.
+///
+/// A symbolic link is written through: the temporary file goes beside the link's final target
+/// and replaces it, so the link stays a link. A rename never starts once Ctrl-C has arrived.
 enum AtomicFile {
-    /// Writes `bytes` to `path`, keeping an existing file's permissions.
+    /// Writes `bytes` to `path` (or the file a link at `path` points to), keeping its permissions.
     ///
-    /// - Throws: ``NotebookError`` naming the file and the system's reason.
-    static func write(_ bytes: [UInt8], to path: String) throws(NotebookError) {
-        let url = URL(fileURLWithPath: path)
+    /// - Parameter name: How to name the file in errors; `path` when `nil`.
+    /// - Throws: ``NotebookError`` naming the file and the system's reason, or of kind
+    ///   ``NotebookError/Kind/interrupted`` when Ctrl-C came first.
+    static func write(_ bytes: [UInt8], to path: String, name: String? = nil) throws(NotebookError) {
+        let target = FileIdentity.resolvingLinks(path)
+        let label = name ?? path
+        let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent().path
         var template = Array(url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).redbook-XXXXXX").path.utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw failure(path, "cannot create a temporary file in \(folder)") }
+        guard descriptor >= 0 else {
+            throw failure(label, "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))")
+        }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var finished = false
+        Interruption.track(temporary: temporary)
+        var renamed = false
         defer {
-            if !finished { unlink(temporary) }
+            if !renamed { unlink(temporary) }
+            Interruption.forget(temporary: temporary)
         }
         var mode: mode_t = 0o644
         var status = stat()
-        if stat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
+        if stat(target, &status) == 0 { mode = status.st_mode & 0o7777 }
         fchmod(descriptor, mode)
         var written = 0
         while written < bytes.count {
@@ -33,20 +45,26 @@ enum AtomicFile {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 close(descriptor)
-                throw failure(path, "cannot write: \(reason)")
+                throw failure(label, "cannot write: \(reason)")
             }
             written += count
         }
         if fsync(descriptor) != 0 {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw failure(path, "cannot flush to disk: \(reason)")
+            throw failure(label, "cannot flush to disk: \(reason)")
         }
         close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            throw failure(path, "cannot replace the file: \(String(cString: strerror(errno)))")
+        var renameError: Int32 = 0
+        let committed = Interruption.commit {
+            if rename(temporary, target) == 0 { renamed = true } else { renameError = errno }
         }
-        finished = true
+        guard committed else {
+            throw NotebookError(.interrupted, file: label, message: "interrupted; the file was left as it was")
+        }
+        guard renamed else {
+            throw failure(label, "cannot replace the file: \(String(cString: strerror(renameError)))")
+        }
         let folderDescriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY)
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
@@ -55,17 +73,19 @@ enum AtomicFile {
     }
 
     private static func failure(_ path: String, _ message: String) -> NotebookError {
-        NotebookError(.unreadable, file: path, message: message, hint: "check that the folder exists and is writable")
+        NotebookError(.unwritable, file: path, message: message, hint: "check that the folder exists and is writable")
     }
 }
 
 extension Notebook {
     /// Writes bytes to a file atomically: readers and crashes see the old file or the new one.
     ///
+    /// A symbolic link is written through to its target, which is replaced; the link stays.
+    ///
     /// - Parameters:
     ///   - bytes: The new contents.
     ///   - path: Where to write; the folder must exist.
-    /// - Throws: ``NotebookError`` when the file cannot be written.
+    /// - Throws: ``NotebookError`` when the file cannot be written or the run was interrupted.
     public static func write(_ bytes: [UInt8], to path: String) throws(NotebookError) {
         try AtomicFile.write(bytes, to: path)
     }

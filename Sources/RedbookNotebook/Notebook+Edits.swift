@@ -41,15 +41,49 @@ extension Notebook {
         var edits = [Edit]()
         for block in notebook.blocks {
             if let range = block.attributeRange { edits.append(Edit(range: range, bytes: [])) }
+            if let note = Self.exportNote(for: block) { edits.append(notebook.noteEdit(note, after: block)) }
             guard let (open, close) = block.region else { continue }
             if close == open + 1 {
                 edits.append(Edit(range: notebook.wholeLines(open, close), bytes: []))
             } else {
                 edits.append(Edit(range: notebook.wholeLines(open, open), bytes: []))
-                edits.append(Edit(range: notebook.wholeLines(close, close), bytes: []))
+                // The blank line that framed the output goes with the closing marker, so the
+                // output is followed by one blank line, not two.
+                let framed = close - 1 > open + 1 && notebook.isBlank(line: close - 1)
+                edits.append(Edit(range: notebook.wholeLines(framed ? close - 1 : close, close), bytes: []))
             }
         }
         return notebook.apply(edits)
+    }
+
+    /// What an export says under a block whose attributes change what its output means, since
+    /// the attributes themselves are not shown.
+    static func exportNote(for block: NotebookBlock) -> String? {
+        if block.skip {
+            return block.region == nil
+                ? "*Not run: this block is marked `{skip}`.*"
+                : "*Not run: this block is marked `{skip}`; the output below was recorded by an earlier run.*"
+        }
+        if block.block.expectsError { return "*Expected to fail: this block is marked `{expect-error}`.*" }
+        return nil
+    }
+
+    /// Inserts a paragraph right after a block's closing fence, in the block's container.
+    private func noteEdit(_ note: String, after block: NotebookBlock) -> Edit {
+        let last = line(block.fence.lastLine)
+        let ending = last.hasTerminator ? Array(text.bytes[last.end..<last.next]) : text.lineEnding
+        let bare = Array(block.prefix.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed())
+        let paragraph = bare + ending + block.prefix + Array(note.utf8)
+        guard last.hasTerminator else { return Edit(range: last.end..<last.end, bytes: ending + paragraph) }
+        // Without a region after it, a blank line keeps the note apart from the prose that follows.
+        let separated = block.fence.lastLine >= text.lines.count || isBlank(line: block.fence.lastLine + 1)
+        return Edit(range: last.next..<last.next, bytes: paragraph + ending + (block.region == nil && !separated ? bare + ending : []))
+    }
+
+    /// Whether a line holds nothing but the container prefix (spaces, tabs, `>`).
+    func isBlank(line number: Int) -> Bool {
+        guard let bytes = text.text(ofLine: number) else { return false }
+        return bytes.allSatisfy { [0x20, 0x09, UInt8(ascii: ">")].contains($0) }
     }
 
     // MARK: - Splicing

@@ -10,6 +10,8 @@ public struct Notebook: Sendable {
     public let name: String
     /// The runnable blocks (fenced `redis` and `swift` blocks outside output regions), in order.
     public let blocks: [NotebookBlock]
+    /// Likely mistakes that do not stop a run, such as a ```` ```Redis ```` block that never runs.
+    public let warnings: [NotebookWarning]
     let text: SourceText
 
     /// The notebook's bytes, unchanged.
@@ -39,8 +41,20 @@ public struct Notebook: Sendable {
         }
         let regions = try Self.regions(outline, name: name)
         var blocks = [NotebookBlock]()
+        var warnings = [NotebookWarning]()
         for fence in outline.fences where !regions.contains(where: { $0.open.line < fence.line && fence.line < $0.close.line }) {
-            guard var block = try Self.block(fence, text: text, name: name) else { continue }
+            guard var block = try Self.block(fence, text: text, name: name) else {
+                let word = fence.info.prefix { $0 != " " && $0 != "\t" && $0 != "{" }
+                if let language = NotebookWarning.intendedLanguage(ofInfoWord: word) {
+                    warnings.append(.nearMiss(file: name, line: fence.line, column: fence.column, word: word, language: language))
+                }
+                continue
+            }
+            if let name = block.name, let first = blocks.first(where: { $0.name == name }) {
+                throw NotebookError(.duplicateBlockName, file: self.name, line: block.fenceLine, column: block.fenceColumn,
+                                    message: "block name '\(name)' is already used by the block at line \(first.fenceLine)",
+                                    hint: "give each block its own {name=...}, so --only knows which one to run")
+            }
             if let region = regions.first(where: { $0.open.previousSiblingID == fence.nodeID }) {
                 block.region = (region.open.line, region.close.line)
                 block.recordedOutput = Self.recordedOutput(text, open: region.open.line, close: region.close.line, prefix: block.prefix)
@@ -53,6 +67,7 @@ public struct Notebook: Sendable {
                                 hint: "an output region must come right after a ```redis or ```swift block; delete the region (both markers and what is between) or move it")
         }
         self.blocks = blocks
+        self.warnings = warnings
     }
 
     /// Reads and parses a notebook file.
@@ -60,17 +75,23 @@ public struct Notebook: Sendable {
     /// - Parameter path: The file's path, also used as its name in messages.
     /// - Throws: ``NotebookError`` when the file is missing, unreadable or not a valid notebook.
     public static func read(path: String) throws(NotebookError) -> Notebook {
+        try checkIsFile(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NotebookError(.unreadable, file: path, message: "cannot read the file", hint: "check its permissions")
+        }
+        return try Notebook(bytes: Array(data), name: path)
+    }
+
+    /// Refuses a missing path or a folder with the messages every reader gives.
+    static func checkIsFile(_ path: String) throws(NotebookError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw NotebookError(.missingFile, file: path, message: "no such file", hint: "check the notebook's path")
         }
         if isDirectory.boolValue {
-            throw NotebookError(.unreadable, file: path, message: "is a folder, not a notebook file")
+            throw NotebookError(.unreadable, file: path, message: "is a folder, not a notebook file",
+                                hint: "name a Markdown file, such as \(path.hasSuffix("/") ? path : path + "/")notebook.md")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NotebookError(.unreadable, file: path, message: "cannot read the file", hint: "check its permissions")
-        }
-        return try Notebook(bytes: Array(data), name: path)
     }
 
     // MARK: - Parsing helpers

@@ -7,8 +7,18 @@ public struct NotebookError: Error, Sendable, Hashable, CustomStringConvertible 
     public enum Kind: Sendable, Hashable {
         /// The file does not exist.
         case missingFile
-        /// The file exists but cannot be read or written.
+        /// The file exists but cannot be read.
         case unreadable
+        /// The file or its folder cannot be written.
+        case unwritable
+        /// Ctrl-C or SIGTERM arrived before the file was replaced, so it was left as it was.
+        case interrupted
+        /// The file changed on disk while the run was going, so the run's result went elsewhere.
+        case changedDuringRun
+        /// Another `redbook` process is running the same notebook.
+        case locked
+        /// An output path is the notebook being read.
+        case sameFile
         /// The file is not valid UTF-8.
         case invalidUTF8
         /// An attribute after a block's language is unknown or malformed.
@@ -19,6 +29,12 @@ public struct NotebookError: Error, Sendable, Hashable, CustomStringConvertible 
         case unclosedFence
         /// `--only` named a block that does not exist.
         case unknownBlockName
+        /// `--only` named a block marked `{skip}`.
+        case skippedBlockName
+        /// Two blocks carry the same `{name=...}`.
+        case duplicateBlockName
+        /// A block that `--only` needed to run first failed, so the named blocks did not run.
+        case setupFailed
     }
 
     /// The kind of problem.
@@ -46,8 +62,6 @@ public struct NotebookError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// `FILE:LINE:COLUMN: error: MESSAGE`, then `hint: ...` on a second line when there is one.
     public var description: String {
-        var location = file
-        if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        return "\(location): error: \(message)" + (hint.map { "\nhint: \($0)" } ?? "")
+        Diagnostic.line(file: file, line: line, column: column, message: message, hint: hint)
     }
 }

@@ -11,11 +11,15 @@ public struct NotebookRunner {
         public var only: Set<String>
         /// Run every block even after one fails (the run still fails).
         public var keepGoing: Bool
+        /// With ``only``, first run the blocks before each named one, without recording their
+        /// outputs, so a named block finds the keys and indexes it needs.
+        public var setup: Bool
 
         /// Creates options.
-        public init(only: Set<String> = [], keepGoing: Bool = false) {
+        public init(only: Set<String> = [], keepGoing: Bool = false, setup: Bool = false) {
             self.only = only
             self.keepGoing = keepGoing
+            self.setup = setup
         }
     }
 
@@ -45,8 +49,44 @@ public struct NotebookRunner {
 
     /// Runs the notebook's selected blocks.
     ///
-    /// - Throws: ``NotebookError`` when `--only` names a block the notebook does not have.
+    /// With ``Options/only``, a named block that fails keeps the output an earlier run recorded
+    /// (the failure is still reported), and with ``Options/setup`` a failing setup block stops
+    /// the run before any named block runs.
+    ///
+    /// - Throws: ``NotebookError`` when `--only` names a block the notebook does not have, or one
+    ///   marked `{skip}`.
     public func run(_ notebook: Notebook) throws(NotebookError) -> NotebookRun {
+        try validateOnly(notebook)
+        let named = { (block: NotebookBlock) in block.name.map(options.only.contains) == true }
+        let lastNamed = notebook.blocks.lastIndex(where: named) ?? -1
+        let planned: [(index: Int, role: NotebookRun.Role)] = notebook.blocks.indices.compactMap { index in
+            let block = notebook.blocks[index]
+            if block.skip { return nil }
+            if options.only.isEmpty || named(block) { return (index, .recorded) }
+            return options.setup && index < lastNamed ? (index, .setup) : nil
+        }
+        var result = NotebookRun(notebook: notebook)
+        for (position, step) in planned.enumerated() {
+            let block = notebook.blocks[step.index]
+            progress(.started(number: position + 1, total: planned.count, block: block))
+            var outcome = execute(block.block)
+            if outcome.failure != nil, outcome.output.isEmpty, let failure = outcome.failure {
+                // A failure with nothing rendered still leaves a visible trace in the notebook.
+                outcome.output = "```text\nerror: \(failure.message)\n```"
+            }
+            progress(.finished(number: position + 1, total: planned.count, block: block, outcome: outcome))
+            var role = step.role
+            if role == .recorded, outcome.failure != nil, !options.only.isEmpty, block.recordedOutput != nil {
+                role = .kept
+            }
+            result.results.append(.init(index: step.index, outcome: outcome, role: role))
+            if outcome.failure != nil, !options.keepGoing || role == .setup { break }
+        }
+        return result
+    }
+
+    private func validateOnly(_ notebook: Notebook) throws(NotebookError) {
+        guard !options.only.isEmpty else { return }
         let names = Set(notebook.blocks.compactMap(\.name))
         if let missing = options.only.subtracting(names).sorted().first {
             let known = names.sorted().joined(separator: ", ")
@@ -54,35 +94,34 @@ public struct NotebookRunner {
                                 message: "no block is named '\(missing)'",
                                 hint: names.isEmpty ? "name a block with ```redis {name=\(missing)}" : "named blocks: \(known)")
         }
-        let selected = notebook.blocks.indices.filter { index in
-            let block = notebook.blocks[index]
-            return !block.skip && (options.only.isEmpty || block.name.map(options.only.contains) == true)
+        if let skipped = notebook.blocks.first(where: { $0.skip && $0.name.map(options.only.contains) == true }) {
+            throw NotebookError(.skippedBlockName, file: notebook.name, line: skipped.fenceLine, column: skipped.fenceColumn,
+                                message: "--only names block '\(skipped.name ?? "")', which is marked {skip}",
+                                hint: "remove {skip} from the block to run it")
         }
-        var result = NotebookRun(notebook: notebook)
-        for (position, index) in selected.enumerated() {
-            let block = notebook.blocks[index]
-            progress(.started(number: position + 1, total: selected.count, block: block))
-            var outcome = execute(block.block)
-            if outcome.failure != nil, outcome.output.isEmpty, let failure = outcome.failure {
-                // A failure with nothing rendered still leaves a visible trace in the notebook.
-                outcome.output = "```text\nerror: \(failure.message)\n```"
-            }
-            progress(.finished(number: position + 1, total: selected.count, block: block, outcome: outcome))
-            result.results.append(.init(index: index, outcome: outcome))
-            if outcome.failure != nil, !options.keepGoing { break }
-        }
-        return result
     }
 }
 
 /// What a notebook run produced: each run block's outcome, and the file to write.
 public struct NotebookRun: Sendable {
+    /// Why a block ran, and so what happens to its output.
+    public enum Role: Sendable, Hashable {
+        /// Its output is recorded.
+        case recorded
+        /// It ran only to prepare a block named by `--only`; its recorded output is not touched.
+        case setup
+        /// A block named by `--only` that failed: the output an earlier run recorded is kept.
+        case kept
+    }
+
     /// One block that ran.
     public struct Result: Sendable, Hashable {
         /// Index into ``Notebook/blocks``.
         public var index: Int
         /// What the block produced.
         public var outcome: BlockOutcome
+        /// Whether its output is recorded.
+        public var role: Role
     }
 
     /// The notebook that ran.
@@ -93,10 +132,21 @@ public struct NotebookRun: Sendable {
     /// Whether every block that ran succeeded.
     public var succeeded: Bool { results.allSatisfy { $0.outcome.failure == nil } }
 
-    /// Each failure as `FILE:LINE:COLUMN: error: MESSAGE`.
+    /// Each failure as `FILE:LINE:COLUMN: error: MESSAGE`, with a note when the block ran as
+    /// setup or kept its earlier output.
     public var failureMessages: [String] {
         results.compactMap { result in
-            result.outcome.failure.map { "\(notebook.name):\($0.line):\($0.column): error: \($0.message)" }
+            guard let failure = result.outcome.failure else { return nil }
+            let line = Diagnostic.line(file: notebook.name, line: failure.line, column: failure.column, message: failure.message)
+            switch result.role {
+            case .recorded:
+                return line
+            case .setup:
+                return line + "\nnote: this block ran as setup for --only, so the named blocks did not run and keep their "
+                    + "recorded outputs; fix it, or pass --no-setup if the server already holds what they need"
+            case .kept:
+                return line + "\nnote: --only never replaces a recorded output with a failure; the block keeps the one it had"
+            }
         }
     }
 
@@ -105,7 +155,7 @@ public struct NotebookRun: Sendable {
 
     /// The new output for each block that ran, by block index.
     public var outputs: [Int: String] {
-        Dictionary(results.map { ($0.index, $0.outcome.output) }, uniquingKeysWith: { $1 })
+        Dictionary(results.filter { $0.role == .recorded }.map { ($0.index, $0.outcome.output) }, uniquingKeysWith: { $1 })
     }
 
     /// The notebook with this run's outputs recorded.

@@ -11,16 +11,17 @@ public final class RedisTarget {
 
     /// Connects to `url` (or `$REDIS_URL`), or starts the embedded server when neither is given.
     ///
-    /// Starting the embedded server also installs SIGINT and SIGTERM handlers that stop it.
+    /// Also installs SIGINT and SIGTERM handlers that stop the embedded server, if any, and exit
+    /// 128+signal once no file is halfway replaced (see ``Interruption``).
     /// - Throws: ``RedisError`` for a bad URL or unreachable server, ``ServerError`` when the
     ///   embedded server cannot start.
     public static func open(url: String?) throws -> RedisTarget {
         let text = url ?? ProcessInfo.processInfo.environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        ServerRegistry.shared.installSignalHandlers()
         if let text {
             let parsed = try RedisURL(parsing: text)
             return RedisTarget(connection: try RedisConnection(url: parsed), embedded: nil)
         }
-        ServerRegistry.shared.installSignalHandlers()
         let server = try EmbeddedServer.start()
         do {
             return RedisTarget(connection: try RedisConnection(url: server.url), embedded: server)

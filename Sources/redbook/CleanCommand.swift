@@ -15,7 +15,13 @@ struct CleanCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let book = try Self.attempt { try Notebook.read(path: notebook) }
-        try Self.attempt { try Notebook.write(book.cleaned(), to: output ?? notebook) }
+        if let output {
+            let book = try Self.attempt { try Notebook.read(path: notebook) }
+            try Self.attempt { try Notebook.write(book.cleaned(), to: output) }
+        } else {
+            // Locked and checked for edits like a run, though cleaning takes no time.
+            let file = try Self.attempt { try NotebookFile(path: notebook) }
+            _ = try Self.attempt { try file.save(file.notebook.cleaned()) }
+        }
     }
 }

@@ -30,6 +30,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let book = try Self.attempt { try Notebook.read(path: notebook) }
+        if let output { try Self.attempt { try Notebook.checkDistinct(output: output, input: notebook) } }
+        for warning in book.warnings { NotebookConsole.printError("\(warning)") }
         guard !noRun else {
             return try emit(NotebookExport(notebook: book, run: nil, header: .init()).bytes)
         }
@@ -43,6 +45,7 @@ struct ExportCommand: ParsableCommand {
             header.modules = modules.map { "\($0.name) \($0.versionText)" }.sorted()
         }
         let result = try Self.attempt { try NotebookConsole.run(book, connection: target.connection, options: .init(keepGoing: keepGoing)) }
+        Interruption.parkIfRequested()
         for message in result.failureMessages { NotebookConsole.printError(message) }
         try emit(NotebookExport(notebook: book, run: result, header: header).bytes)
         if !result.succeeded { throw ExitCode.failure }

@@ -48,17 +48,17 @@ import Testing
 
             OK
 
-
             > ```redis
             > GET b
             > ```
             >
-            > recorded b
+            > *Not run: this block is marked `{skip}`; the output below was recorded by an earlier run.*
             >
+            > recorded b
 
             """))
         #expect(!text.contains("redbook:output"))
-        #expect(!text.contains("{skip}") && !text.contains("{name=set}"))
+        #expect(!text.contains("redis {skip}") && !text.contains("{name=set}"))
     }
 
     @Test func aNoRunExportShowsRecordedOutputsAndSaysSo() throws {
