@@ -1,8 +1,9 @@
 /// How much of one output part is recorded before the rest is replaced by a note.
 ///
-/// Whole lines are kept while both limits hold. A single line longer than the character limit
-/// keeps its first `maxCharacters` characters. The note, `… (output cut: N more lines)`, counts
-/// every line that is not shown whole.
+/// Whole lines are kept while both limits hold, and the note, `… (output cut: N more lines)`,
+/// counts the lines left out. A first line longer than the character limit keeps its first
+/// `maxCharacters` characters, and then the note counts what was cut from it:
+/// `… (output cut: N more characters)`, followed by ` and M more lines` when lines follow it.
 struct OutputLimit: Sendable, Hashable {
     /// The start of every cut note, so a renderer can recognize one.
     static let notePrefix = "… (output cut: "
@@ -22,12 +23,13 @@ struct OutputLimit: Sendable, Hashable {
         for line in lines {
             let length = line.count
             if kept.count == maxLines || characters + length > maxCharacters {
-                if kept.isEmpty {
-                    // One enormous line: show its beginning rather than nothing.
+                if kept.isEmpty, length > maxCharacters {
+                    // One enormous line: show its beginning rather than nothing, and say how
+                    // much of it is missing, since "1 more line" would hide nearly all of it.
                     kept.append(String(line.prefix(maxCharacters)))
-                    return kept + [Self.note(lines.count)]
+                    return kept + [Self.note(characters: length - maxCharacters, lines: lines.count - 1)]
                 }
-                return kept + [Self.note(lines.count - kept.count)]
+                return kept + [Self.note(lines: lines.count - kept.count)]
             }
             kept.append(line)
             characters += length
@@ -35,7 +37,10 @@ struct OutputLimit: Sendable, Hashable {
         return kept
     }
 
-    static func note(_ count: Int) -> String {
-        notePrefix + "\(count) more \(count == 1 ? "line" : "lines"))"
+    static func note(characters: Int? = nil, lines: Int) -> String {
+        let linesText = "\(lines) more \(lines == 1 ? "line" : "lines")"
+        guard let characters else { return notePrefix + linesText + ")" }
+        let charactersText = "\(characters) more \(characters == 1 ? "character" : "characters")"
+        return notePrefix + charactersText + (lines > 0 ? " and " + linesText : "") + ")"
     }
 }

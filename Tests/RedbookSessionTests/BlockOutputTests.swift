@@ -48,7 +48,24 @@ import Testing
         let limit = OutputLimit(maxLines: 100, maxCharacters: 10)
         #expect(limit.cut(["aaaa", "bbbb", "cccc"]) == ["aaaa", "bbbb", "… (output cut: 1 more line)"])
         #expect(limit.cut(["aaaa", "bbbbbb"]) == ["aaaa", "bbbbbb"])
-        #expect(limit.cut([String(repeating: "x", count: 25), "y"]) == [String(repeating: "x", count: 10), "… (output cut: 2 more lines)"])
+        #expect(limit.cut([String(repeating: "x", count: 25), "y"]) == [String(repeating: "x", count: 10), "… (output cut: 15 more characters and 1 more line)"])
+    }
+
+    @Test func aSingleLongLineSaysHowManyCharactersWereCut() {
+        let line = String(repeating: "é", count: 51_234)
+        #expect(OutputLimit.standard.cut([line]) == [String(line.prefix(20_000)), "… (output cut: 31234 more characters)"])
+        let limit = OutputLimit(maxLines: 100, maxCharacters: 10)
+        #expect(limit.cut(["x" + String(repeating: "y", count: 10)]) == ["x" + String(repeating: "y", count: 9), "… (output cut: 1 more character)"])
+        #expect(limit.cut([String(repeating: "z", count: 12), "a", "b"]) == [String(repeating: "z", count: 10), "… (output cut: 2 more characters and 2 more lines)"])
+        // A line of exactly the limit is kept whole.
+        #expect(limit.cut([String(repeating: "w", count: 10)]) == [String(repeating: "w", count: 10)])
+    }
+
+    @Test func aCutLongLineInAJSONBlockKeepsTheNoteInsideTheFence() {
+        var output = BlockOutput()
+        output.limit = OutputLimit(maxLines: 100, maxCharacters: 8)
+        output.appendJSON("\"abcdefghijkl\"")
+        #expect(output.render() == "```json\n\"abcdefg\n… (output cut: 6 more characters)\n```")
     }
 
     @Test func standardLimits() {
