@@ -1,13 +1,18 @@
 extension JSONPrettyPrinter {
     /// One pass over JSON text that validates it and writes the indented form as it goes.
+    ///
+    /// In compact mode the text keeps its own spacing instead; in both, a long array of numbers
+    /// is written as a summary (see ``JSONPrettyPrinter/numberArrayLimit``).
     struct Parser {
         private let bytes: [UInt8]
+        private let compact: Bool
         private var index = 0
         private var output = [UInt8]()
 
-        init(_ bytes: [UInt8]) {
+        init(_ bytes: [UInt8], compact: Bool = false) {
             self.bytes = bytes
-            output.reserveCapacity(bytes.count * 2)
+            self.compact = compact
+            output.reserveCapacity(compact ? bytes.count : bytes.count * 2)
         }
 
         /// The members of a top-level object: decoded key, key token as written, value text.
@@ -60,7 +65,9 @@ extension JSONPrettyPrinter {
             guard depth < JSONPrettyPrinter.maximumDepth, index < bytes.count else { return false }
             switch bytes[index] {
             case UInt8(ascii: "{"): return container(close: UInt8(ascii: "}"), isObject: true, depth: depth)
-            case UInt8(ascii: "["): return container(close: UInt8(ascii: "]"), isObject: false, depth: depth)
+            case UInt8(ascii: "["):
+                if numberArraySummary() { return true }
+                return container(close: UInt8(ascii: "]"), isObject: false, depth: depth)
             case UInt8(ascii: "\""): return string()
             case UInt8(ascii: "t"): return literal("true")
             case UInt8(ascii: "f"): return literal("false")
@@ -85,7 +92,7 @@ extension JSONPrettyPrinter {
                     skipWhitespace()
                     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
                     index += 1
-                    output.append(contentsOf: ": ".utf8)
+                    output.append(contentsOf: (compact ? ":" : ": ").utf8)
                     skipWhitespace()
                 }
                 guard value(depth: depth + 1) else { return false }
@@ -136,6 +143,43 @@ extension JSONPrettyPrinter {
 
         private mutating func number() -> Bool {
             let start = index
+            guard scanNumber() else { return false }
+            output.append(contentsOf: bytes[start..<index])
+            return true
+        }
+
+        /// Writes an array of more than ``JSONPrettyPrinter/numberArrayLimit`` numbers, and
+        /// nothing else, as its first numbers and its size; leaves any other array for the caller.
+        private mutating func numberArraySummary() -> Bool {
+            let start = index
+            var elements = [Range<Int>]()
+            index += 1
+            var complete = false
+            while true {
+                skipWhitespaceUnwritten()
+                if elements.isEmpty, peek(UInt8(ascii: "]")) { break }
+                let element = index
+                guard scanNumber() else { break }
+                elements.append(element..<index)
+                skipWhitespaceUnwritten()
+                if peek(UInt8(ascii: ",")) {
+                    index += 1
+                    continue
+                }
+                complete = peek(UInt8(ascii: "]"))
+                break
+            }
+            guard complete, elements.count > JSONPrettyPrinter.numberArrayLimit else {
+                index = start
+                return false
+            }
+            index += 1
+            output += JSONPrettyPrinter.numberArraySummary(elements.prefix(CellText.vectorPreviewCount).map { Array(bytes[$0]) }, count: elements.count)
+            return true
+        }
+
+        /// Steps over one number without writing it.
+        private mutating func scanNumber() -> Bool {
             if peek(UInt8(ascii: "-")) { index += 1 }
             if peek(UInt8(ascii: "0")) {
                 index += 1
@@ -151,7 +195,6 @@ extension JSONPrettyPrinter {
                 if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
                 guard digits() else { return false }
             }
-            output.append(contentsOf: bytes[start..<index])
             return true
         }
 
@@ -175,11 +218,19 @@ extension JSONPrettyPrinter {
             index < bytes.count && bytes[index] == byte
         }
 
+        /// Steps over whitespace; compact mode writes it as it was.
         private mutating func skipWhitespace() {
+            let start = index
+            skipWhitespaceUnwritten()
+            if compact { output.append(contentsOf: bytes[start..<index]) }
+        }
+
+        private mutating func skipWhitespaceUnwritten() {
             while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         }
 
         private mutating func newline(depth: Int) {
+            guard !compact else { return }
             output.append(0x0A)
             output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
         }

@@ -4,9 +4,29 @@
 /// object keys keep their order, so nothing is reinterpreted: only whitespace changes. Empty
 /// objects and arrays print as `{}` and `[]`. Text that is not one valid JSON value, or that
 /// nests deeper than ``maximumDepth``, returns `nil` so the caller can show it another way.
+///
+/// One exception keeps embeddings readable: an array of more than ``numberArrayLimit`` elements,
+/// all numbers, is written as its first two numbers and its size, `[0.0123, -0.0456, … ] (384
+/// values)`, which is no longer JSON.
 enum JSONPrettyPrinter {
     /// Deeper documents are shown as plain text rather than risk a deep recursion.
     static let maximumDepth = 256
+
+    /// Arrays of numbers up to this long print whole; longer ones as a summary.
+    static let numberArrayLimit = 16
+
+    /// A JSON array or object as it was written, its long number arrays summarised, for a table
+    /// cell; `nil` for anything else (other JSON values, text that is not JSON).
+    static func compact(_ bytes: [UInt8]) -> String? {
+        guard let first = bytes.first, first == UInt8(ascii: "[") || first == UInt8(ascii: "{") else { return nil }
+        var printer = Parser(bytes, compact: true)
+        return printer.run()
+    }
+
+    /// `[a, b, … ] (N values)`: the numbers shown as written, like ``CellText/vectorSummary(_:)``.
+    static func numberArraySummary(_ shown: [[UInt8]], count: Int) -> [UInt8] {
+        Array(("[" + shown.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ") + ", … ] (\(count) values)").utf8)
+    }
 
     /// The indented form of one JSON value, or `nil` when `bytes` is not valid JSON.
     static func format(_ bytes: [UInt8]) -> String? {

@@ -12,68 +12,29 @@ import RedbookTables
 /// gets an empty cell. Replies that do not have the expected shape return `nil`, and the caller
 /// prints them as redis-cli would.
 struct SearchTable {
-    /// What the FT.SEARCH arguments say about the reply's shape.
-    struct Layout: Sendable, Hashable {
-        var noContent = false
-        var withScores = false
-        var withPayloads = false
-        var withSortKeys = false
-        /// SORTBY is given, so the server's order is the one asked for.
-        var sortBy = false
-        /// The query ranks by vector distance (KNN or VECTOR_RANGE), an order with few ties.
-        var vectorQuery = false
+    /// Names of the index's VECTOR fields (identifiers and attributes), shown as vector summaries.
+    var vectorFields: Set<String> = []
+    /// Fields that hold a distance the query named (`AS dist`), rounded like scores.
+    var scoreFields: Set<String> = []
 
-        /// Whether rows with equal scores come in an order that depends on how the server
-        /// happened to number the documents (which changes with every server start), so the
-        /// scores are needed to list those rows by key instead.
-        var needsScoresToBreakTies: Bool { !sortBy && !vectorQuery }
+    /// One document of a search reply.
+    private struct Document {
+        var key: [UInt8]
+        var score = 0.0
+        var sortKey: Reply = .null
+        var fixed: [Cell]
+        var fields: [(String, Reply)] = []
 
-        /// Reads the flags from `FT.SEARCH index query [options...]`, stepping over option values
-        /// (such as PARAMS and RETURN lists) so a value that happens to spell a flag is not one.
-        init(arguments: [[UInt8]]) {
-            let counted: Set<String> = ["RETURN", "PARAMS", "INKEYS", "INFIELDS", "FIELDS"]
-            let fixed: [String: Int] = [
-                "LIMIT": 2, "FILTER": 3, "GEOFILTER": 5, "LANGUAGE": 1, "EXPANDER": 1, "SCORER": 1,
-                "PAYLOAD": 1, "SLOP": 1, "TIMEOUT": 1, "DIALECT": 1, "SEPARATOR": 1, "TAGS": 2,
-                "FRAGS": 1, "LEN": 1, "SORTBY": 1,
-            ]
-            if arguments.count > 2 {
-                let query = String(decoding: arguments[2], as: UTF8.self).uppercased()
-                vectorQuery = query.contains("KNN") || query.contains("VECTOR_RANGE")
-            }
-            var index = 3
-            while index < arguments.count {
-                let word = String(decoding: arguments[index], as: UTF8.self).uppercased()
-                index += 1
-                if word == "SORTBY" { sortBy = true }
-                switch word {
-                case "NOCONTENT": noContent = true
-                case "WITHSCORES": withScores = true
-                case "WITHPAYLOADS": withPayloads = true
-                case "WITHSORTKEYS": withSortKeys = true
-                default:
-                    if counted.contains(word), index < arguments.count,
-                       let count = Int(String(decoding: arguments[index], as: UTF8.self)), count >= 0 {
-                        // `RETURN 0` returns keys only, like NOCONTENT.
-                        if word == "RETURN", count == 0 { noContent = true }
-                        index += 1 + count
-                    } else if let skip = fixed[word] {
-                        index += skip
-                    }
-                }
-            }
+        func distance(_ field: String) -> Double {
+            fields.first { $0.0 == field }?.1.string.flatMap { Double($0) } ?? .infinity
         }
     }
 
-    /// Names of the index's VECTOR fields (identifiers and attributes), shown as vector summaries.
-    var vectorFields: Set<String> = []
-
     /// A search reply as Markdown, or `nil` when it is not shaped like one.
     ///
-    /// Without SORTBY or a vector query, rows with equal scores are listed by key, so the table
-    /// does not depend on the server's internal document numbers; that needs WITHSCORES, which
-    /// the session adds when the command lacks it and then asks to hide with `hideScores`.
-    func search(_ reply: Reply, layout: Layout, hideScores: Bool = false) -> String? {
+    /// Rows are listed as `order` says (see ``SearchOrder``), so the table does not depend on the
+    /// server's internal document numbers; what the session added for that stays hidden.
+    func search(_ reply: Reply, layout: Layout, order: SearchOrder) -> String? {
         guard case .array(let items) = reply, let first = items.first, case .integer(let matched) = first else {
             return nil
         }
@@ -82,10 +43,9 @@ struct SearchTable {
         let entries = items.dropFirst()
         guard entries.count % stride == 0 else { return nil }
 
-        var fixedColumns = ["id"]
-        var documents = [(key: [UInt8], score: Double, fixed: [Cell], fields: [(String, Reply)])]()
+        var documents = [Document]()
         var fieldNames = [String]()
-        var seen = Set<String>()
+        var seen = Set<String>(order.hiddenField.map { [$0] } ?? [])
         var entry = entries.startIndex
         while entry < entries.endIndex {
             var position = entry
@@ -94,45 +54,39 @@ struct SearchTable {
                 return entries[position]
             }
             guard case .bulk(let key) = next() else { return nil }
-            var fixed: [Cell] = [.text(CellText.plain(.bulk(key)))]
-            var scoreValue = 0.0
+            var document = Document(key: key, fixed: [.text(CellText.plain(.bulk(key)))])
             if layout.withScores {
                 var score = next()
                 // EXPLAINSCORE turns the score into [score, explanation].
                 if case .array(let parts) = score, let head = parts.first { score = head }
                 guard let text = score.string else { return nil }
-                scoreValue = Double(text) ?? 0
-                if !hideScores { fixed.append(.text(CellText.roundedScore(text))) }
+                document.score = Double(text) ?? 0
+                if !order.hidesScores { document.fixed.append(.text(CellText.roundedScore(text))) }
             }
-            if layout.withPayloads { fixed.append(cell(for: next(), field: "payload")) }
-            if layout.withSortKeys { fixed.append(cell(for: next(), field: "sortkey")) }
-            var fields = [(String, Reply)]()
+            if layout.withPayloads { document.fixed.append(cell(for: next(), field: "payload")) }
+            if layout.withSortKeys {
+                document.sortKey = next()
+                if !order.hidesSortKeys { document.fixed.append(cell(for: document.sortKey, field: "sortkey")) }
+            }
             if !layout.noContent {
                 switch next() {
                 case .null: break
                 case .array(let pairs):
                     guard let decoded = Self.pairs(pairs) else { return nil }
-                    fields = decoded
+                    document.fields = decoded
                 default: return nil
                 }
             }
-            for (name, _) in fields where seen.insert(name).inserted { fieldNames.append(name) }
-            documents.append((key, scoreValue, fixed, fields))
+            for (name, _) in document.fields where seen.insert(name).inserted { fieldNames.append(name) }
+            documents.append(document)
             entry += stride
         }
-        if layout.withScores, layout.needsScoresToBreakTies {
-            // The server already ranks by score; only ties change places.
-            documents = documents.enumerated().sorted { left, right in
-                let (a, b) = (left.element, right.element)
-                if a.score != b.score { return a.score > b.score }
-                if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
-                return left.offset < right.offset
-            }.map(\.element)
-        }
-        if layout.withScores, !hideScores { fixedColumns.append(fieldNames.contains("score") ? "__score" : "score") }
-        if layout.withPayloads { fixedColumns.append("payload") }
-        if layout.withSortKeys { fixedColumns.append("sortkey") }
+        documents = Self.ordered(documents, layout: layout, rank: order.rank)
 
+        var fixedColumns = ["id"]
+        if layout.withScores, !order.hidesScores { fixedColumns.append(fieldNames.contains("score") ? "__score" : "score") }
+        if layout.withPayloads { fixedColumns.append("payload") }
+        if layout.withSortKeys, !order.hidesSortKeys { fixedColumns.append("sortkey") }
         let rows = documents.map { document in
             document.fixed + fieldNames.map { name in
                 document.fields.first { $0.0 == name }.map { cell(for: $0.1, field: name) } ?? .missing
@@ -141,41 +95,38 @@ struct SearchTable {
         return Self.document(line: "Matched: \(matched)", columns: fixedColumns + fieldNames, rows: rows)
     }
 
-    /// An aggregate reply as Markdown, or `nil` when it is not shaped like one.
-    ///
-    /// - Parameter sorted: Whether the pipeline has a SORTBY. Without one the server's row order
-    ///   depends on its internal document numbers, so rows are listed in order of their cells
-    ///   (left to right, numbers by value, other text by bytes).
-    func aggregate(_ reply: Reply, sorted: Bool = true) -> String? {
-        guard case .array(let items) = reply, let first = items.first, case .integer = first else {
-            return nil
+    /// Documents by their rank, ties by key; only what the reply carries can rank them.
+    private static func ordered(_ documents: [Document], layout: Layout, rank: SearchOrder.Rank) -> [Document] {
+        let byKey = { (a: Document, b: Document) in a.key.lexicographicallyPrecedes(b.key) }
+        switch rank {
+        case .score where layout.withScores:
+            return documents.sorted { $0.score != $1.score ? $0.score > $1.score : byKey($0, $1) }
+        case .sortKey where layout.withSortKeys:
+            return RowOrder.sortingRuns(documents, key: \.sortKey, by: byKey)
+        case .distance(let field):
+            // Without SORTBY the server lists vector matches by document number, not by distance.
+            return documents.map { ($0, $0.distance(field)) }
+                .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : byKey($0.0, $1.0) }
+                .map(\.0)
+        default:
+            return documents
         }
-        var fieldNames = [String]()
-        var seen = Set<String>()
-        var documents = [[(String, Reply)]]()
-        for item in items.dropFirst() {
-            guard case .array(let pairs) = item, let fields = Self.pairs(pairs) else { return nil }
-            for (name, _) in fields where seen.insert(name).inserted { fieldNames.append(name) }
-            documents.append(fields)
-        }
-        var rows = documents.map { fields in
-            fieldNames.map { name in fields.first { $0.0 == name }.map { cell(for: $0.1, field: name) } ?? .missing }
-        }
-        if !sorted { rows.sort(by: Self.precedes) }
-        // The server's count for an aggregate is not always the number of rows it sends (a LOAD
-        // without GROUPBY reports 1), so the line counts the rows shown.
-        return Self.document(line: "Rows: \(rows.count)", columns: fieldNames, rows: rows)
     }
 
-    private func cell(for reply: Reply, field: String) -> Cell {
+    /// A single value as a cell: a vector summary, a rounded score, or its text.
+    func cell(for reply: Reply, field: String) -> Cell {
         switch reply {
         case .null:
             return .missing
         case .bulk(let bytes):
+            // A JSON index returns vectors as JSON text, which is never FLOAT32 bytes.
+            if let json = JSONPrettyPrinter.compact(bytes) {
+                return .text(json)
+            }
             if CellText.isVector(bytes, declared: vectorFields.contains(field)) {
                 return .text(CellText.vectorSummary(bytes))
             }
-            if CellText.isScoreField(field), let text = String(validating: bytes, as: UTF8.self) {
+            if CellText.isScoreField(field) || scoreFields.contains(field), let text = String(validating: bytes, as: UTF8.self) {
                 return .text(CellText.roundedScore(text))
             }
             return .text(CellText.plain(reply))
@@ -184,23 +135,8 @@ struct SearchTable {
         }
     }
 
-    private static func precedes(_ left: [Cell], _ right: [Cell]) -> Bool {
-        for (a, b) in zip(left, right) {
-            let (x, y) = (text(a), text(b))
-            if x == y { continue }
-            if let p = Double(x), let q = Double(y), p != q { return p < q }
-            return Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
-        }
-        return false
-    }
-
-    private static func text(_ cell: Cell) -> String {
-        if case .text(let value) = cell { return value }
-        return ""
-    }
-
     /// `[name, value, name, value, ...]` as pairs; `nil` when a name is not a string.
-    private static func pairs(_ items: [Reply]) -> [(String, Reply)]? {
+    static func pairs(_ items: [Reply]) -> [(String, Reply)]? {
         guard items.count % 2 == 0 else { return nil }
         var result = [(String, Reply)]()
         result.reserveCapacity(items.count / 2)
@@ -213,7 +149,7 @@ struct SearchTable {
         return result
     }
 
-    private static func document(line: String, columns: [String], rows: [[Cell]]) -> String {
+    static func document(line: String, columns: [String], rows: [[Cell]]) -> String {
         guard !rows.isEmpty, !columns.isEmpty else { return line }
         return line + "\n\n" + MarkdownTable(columns: columns, rows: rows).render()
     }

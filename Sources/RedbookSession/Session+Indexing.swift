@@ -4,7 +4,11 @@ import RedbookRedis
 extension Session {
     /// Why waiting for an index to finish its first scan failed.
     struct IndexingError: Error, CustomStringConvertible {
+        /// The whole story, for the failure message.
         var description: String
+        /// The same without what changes from run to run (the server's address, the progress),
+        /// for the recorded output.
+        var recorded: String
     }
 
     /// Waits until FT.INFO reports `indexing` 0 and `percent_indexed` 1 for `index`, so that
@@ -23,10 +27,12 @@ extension Session {
             do {
                 reply = try connection.send(RedisCommand("FT.INFO", index))
             } catch {
-                throw IndexingError(description: "waiting for index '\(index)' to finish indexing: \(error)")
+                let waiting = "waiting for index '\(index)' to finish indexing: "
+                throw IndexingError(description: waiting + error.description, recorded: waiting + error.recordedDescription)
             }
             if case .error(let message) = reply {
-                throw IndexingError(description: "waiting for index '\(index)' to finish indexing, FT.INFO failed: \(message)")
+                let text = "waiting for index '\(index)' to finish indexing, FT.INFO failed: \(message)"
+                throw IndexingError(description: text, recorded: text)
             }
             let info = IndexInfoTable.properties(of: reply) ?? [:]
             let indexing = info["indexing"]?.integer ?? info["indexing"]?.string.flatMap { Double($0) }.map { Int64($0) }
@@ -35,10 +41,12 @@ extension Session {
                 return
             }
             if clock.now >= deadline {
-                throw IndexingError(description: """
-                    index '\(index)' is still indexing existing keys after \(indexingTimeout) (percent_indexed \(percent))
-                    hint: load fewer keys before FT.CREATE, or create the index first and load the keys after it
-                    """)
+                let stillIndexing = "index '\(index)' is still indexing existing keys after \(indexingTimeout)"
+                let hint = "hint: load fewer keys before FT.CREATE, or create the index first and load the keys after it"
+                throw IndexingError(
+                    description: "\(stillIndexing) (percent_indexed \(percent))\n\(hint)",
+                    recorded: "\(stillIndexing)\n\(hint)"
+                )
             }
             Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18 + Double(pause.components.seconds))
             pause = min(pause * 2, .milliseconds(100))

@@ -17,31 +17,32 @@ extension Session {
                 BlockOutcome(output: output.render(), failure: BlockFailure(line: command.line, column: command.column, message: message))
             }
             var sent = command
-            var hideScores = false
+            var order: SearchOrder?
             if command.name == "FT.SEARCH" {
-                let layout = SearchTable.Layout(arguments: command.arguments)
-                if layout.needsScoresToBreakTies, !layout.withScores {
-                    sent.arguments.append(Array("WITHSCORES".utf8))
-                    hideScores = true
-                }
+                (sent.arguments, order) = SearchOrder.planned(for: command.arguments)
             }
             var reply: Reply
             do {
                 reply = try connection.send(sent.redisCommand)
-                if hideScores, reply.isError || SearchTable().search(reply, layout: .init(arguments: sent.arguments)) == nil {
-                    // The added WITHSCORES must never show: an error or an unreadable reply is
+                if let planned = order, planned.addsArguments,
+                   reply.isError || SearchTable().search(reply, layout: .init(arguments: sent.arguments), order: planned) == nil {
+                    // What the session added must never show: an error or an unreadable reply is
                     // recorded as the command written would get it (FT.SEARCH is read-only).
                     sent = command
-                    hideScores = false
+                    order = SearchOrder(arguments: command.arguments)
                     reply = try connection.send(sent.redisCommand)
                 }
             } catch {
-                output.appendText("error: \(error)")
+                output.appendText("error: \(error.recordedDescription)")
                 return failed(error.description)
             }
-            render(reply, for: sent, hideScores: hideScores, into: &output)
-            if case .error(let message) = reply {
+            render(reply, for: sent, order: order, into: &output)
+            if case .error(var message) = reply {
                 sawError = true
+                if let hint = Self.hint(forError: message, of: command) {
+                    output.appendText("hint: \(hint)")
+                    message += "\nhint: \(hint)"
+                }
                 if block.expectsError { continue }
                 return failed(message)
             }
@@ -50,7 +51,7 @@ extension Session {
                 do {
                     try waitForIndexing(index)
                 } catch {
-                    output.appendText("error: \(error)")
+                    output.appendText("error: \(error.recorded)")
                     return failed(error.description)
                 }
             }

@@ -9,9 +9,10 @@ extension Session {
     ///
     /// - Parameters:
     ///   - command: The command as sent.
-    ///   - hideScores: The session added WITHSCORES to an FT.SEARCH only to order ties.
-    func render(_ reply: Reply, for command: RedisScript.Command, hideScores: Bool = false, into output: inout BlockOutput) {
-        if !reply.isError, let special = specialForm(of: reply, for: command, hideScores: hideScores) {
+    ///   - order: How an FT.SEARCH's rows are listed, and what the session added to it for that;
+    ///     `nil` for the order the command as sent gets.
+    func render(_ reply: Reply, for command: RedisScript.Command, order: SearchOrder? = nil, into output: inout BlockOutput) {
+        if !reply.isError, let special = specialForm(of: reply, for: command, order: order) {
             switch special {
             case .json(let text): output.appendJSON(text)
             case .markdown(let text): output.appendMarkdown(text)
@@ -22,7 +23,7 @@ extension Session {
         output.appendText(CLIFormatter.text(reply))
     }
 
-    private func specialForm(of reply: Reply, for command: RedisScript.Command, hideScores: Bool) -> BlockOutput.Part? {
+    private func specialForm(of reply: Reply, for command: RedisScript.Command, order: SearchOrder?) -> BlockOutput.Part? {
         switch command.name {
         case "JSON.GET":
             guard case .bulk(let bytes) = reply else { return nil }
@@ -42,19 +43,25 @@ extension Session {
             return JSONPrettyPrinter.formatArray(documents).map(BlockOutput.Part.json)
         case "FT.SEARCH":
             let layout = SearchTable.Layout(arguments: command.arguments)
-            let table = SearchTable(vectorFields: vectorFields(of: command, reply: reply))
-            return table.search(reply, layout: layout, hideScores: hideScores).map(BlockOutput.Part.markdown)
+            let order = order ?? SearchOrder(arguments: command.arguments)
+            return table(for: command, reply: reply).search(reply, layout: layout, order: order).map(BlockOutput.Part.markdown)
         case "FT.AGGREGATE":
             // A cursor id is different on every run, so a cursor reply stays in redis-cli form.
-            let words = command.arguments.map { String(decoding: $0, as: UTF8.self).uppercased() }
-            guard !words.contains("WITHCURSOR") else { return nil }
-            let table = SearchTable(vectorFields: vectorFields(of: command, reply: reply))
-            return table.aggregate(reply, sorted: words.contains("SORTBY")).map(BlockOutput.Part.markdown)
+            let pipeline = AggregatePipeline(arguments: command.arguments)
+            guard !pipeline.withCursor else { return nil }
+            return table(for: command, reply: reply).aggregate(reply, pipeline: pipeline).map(BlockOutput.Part.markdown)
         case "FT.INFO":
             return IndexInfoTable.render(reply).map(BlockOutput.Part.markdown)
         default:
             return nil
         }
+    }
+
+    /// A table for a search or aggregate reply, which knows the index's vector fields and the
+    /// distance fields the query names.
+    private func table(for command: RedisScript.Command, reply: Reply) -> SearchTable {
+        let query = command.arguments.count > 2 ? VectorQuery(command.arguments[2]) : VectorQuery([])
+        return SearchTable(vectorFields: vectorFields(of: command, reply: reply), scoreFields: query.distanceFields)
     }
 
     /// The paths of `JSON.GET key [INDENT s] [NEWLINE s] [SPACE s] [path ...]`.

@@ -62,6 +62,73 @@ import Testing
             ["odd", "0", "2"], ["odd", "100", "2"], ["odd", "200", "2"],
         ])
     }
+
+    private func keys(_ p: String, _ numbers: [Int]) -> [String] {
+        numbers.map { "\(p):k:\(String(format2: $0))" }
+    }
+
+    @Test func sortByTiesAreListedByKeyWithoutASortKeyColumn() throws {
+        let p = TestRedis.uniqueName("sortby")
+        let connection = try TestRedis.connection()
+        try load(p, connection)
+        let outcome = Session(connection: connection).run(Block(language: .redis, source: """
+            FT.CREATE \(p):idx ON HASH PREFIX 1 \(p):k: SCHEMA price NUMERIC kind TAG
+            FT.SEARCH \(p):idx * SORTBY price RETURN 1 kind LIMIT 0 20
+            FT.SEARCH \(p):idx * SORTBY price DESC NOCONTENT LIMIT 0 20
+            """))
+        #expect(outcome.failure == nil)
+        let listed = TableRows.rows(in: outcome.output).map { $0[0] }
+        let (zero, hundred, twoHundred) = ([3, 6, 9, 12], [1, 4, 7, 10], [2, 5, 8, 11])
+        #expect(listed == keys(p, zero + hundred + twoHundred) + keys(p, twoHundred + hundred + zero))
+        #expect(!outcome.output.contains("sortkey"))
+        #expect(TableRows.columns(in: outcome.output) == ["id", "kind"])
+    }
+
+    @Test func sortKeysAskedForStillShowAndStillOrderTies() throws {
+        let p = TestRedis.uniqueName("sortkeys")
+        let connection = try TestRedis.connection()
+        try load(p, connection)
+        let outcome = Session(connection: connection).run(Block(language: .redis, source: """
+            FT.CREATE \(p):idx ON HASH PREFIX 1 \(p):k: SCHEMA price NUMERIC SORTABLE kind TAG
+            FT.SEARCH \(p):idx @kind:{odd} SORTBY price WITHSORTKEYS RETURN 0
+            """))
+        #expect(outcome.failure == nil)
+        #expect(TableRows.rows(in: outcome.output) == [
+            [keys(p, [3])[0], "#0"], [keys(p, [9])[0], "#0"],
+            [keys(p, [1])[0], "#100"], [keys(p, [7])[0], "#100"],
+            [keys(p, [5])[0], "#200"], [keys(p, [11])[0], "#200"],
+        ])
+    }
+
+    @Test func aggregateSortByTiesAreListedByTheirCells() throws {
+        let p = TestRedis.uniqueName("aggsort")
+        let connection = try TestRedis.connection()
+        try load(p, connection)
+        let outcome = Session(connection: connection).run(Block(language: .redis, source: """
+            FT.CREATE \(p):idx ON HASH PREFIX 1 \(p):k: SCHEMA price NUMERIC SORTABLE kind TAG SORTABLE
+            FT.AGGREGATE \(p):idx * LOAD 1 @__key SORTBY 2 @price DESC LIMIT 0 20
+            """))
+        #expect(outcome.failure == nil)
+        let rows = TableRows.rows(in: outcome.output)
+        #expect(rows.map { $0.sorted() } == [
+            [2, 5, 8, 11], [1, 4, 7, 10], [3, 6, 9, 12],
+        ].flatMap { group in group.map { number in [String(number % 3 * 100), keys(p, [number])[0]].sorted() } })
+    }
+
+    @Test func listsFromToListAreSorted() throws {
+        let p = TestRedis.uniqueName("tolist")
+        let connection = try TestRedis.connection()
+        try load(p, connection)
+        let outcome = Session(connection: connection).run(Block(language: .redis, source: """
+            FT.CREATE \(p):idx ON HASH PREFIX 1 \(p):k: SCHEMA price NUMERIC SORTABLE kind TAG SORTABLE
+            FT.AGGREGATE \(p):idx * LOAD 1 @__key GROUPBY 1 @kind REDUCE TOLIST 1 @price AS prices REDUCE TOLIST 1 @__key SORTBY 2 @kind ASC
+            """))
+        #expect(outcome.failure == nil)
+        #expect(TableRows.rows(in: outcome.output) == [
+            ["even", "[0, 100, 200]", "[" + keys(p, [2, 4, 6, 8, 10, 12]).joined(separator: ", ") + "]"],
+            ["odd", "[0, 100, 200]", "[" + keys(p, [1, 3, 5, 7, 9, 11]).joined(separator: ", ") + "]"],
+        ])
+    }
 }
 
 private extension String {
