@@ -46,6 +46,25 @@ import Testing
         #expect(outcome.output == "```text\nOK\nOK\n```\n\nMatched: 100")
     }
 
+    @Test func aTimeoutIsRecordedWithoutTheScansProgress() throws {
+        let p = TestRedis.uniqueName("slow")
+        let connection = try TestRedis.connection()
+        _ = try connection.pipeline((0..<2_000).map { RedisCommand(["HSET", "\(p):k:\($0)", "a", "x"]) })
+        let session = Session(connection: connection)
+        // No time at all: the first FT.INFO, sent as FT.CREATE returns, has not seen the scan finish.
+        session.indexingTimeout = .zero
+        let outcome = session.run(Block(language: .redis, source: "FT.CREATE \(p):idx ON HASH PREFIX 1 \(p):k: SCHEMA a TAG"))
+        let failure = try #require(outcome.failure)
+        #expect(failure.message.contains("(percent_indexed "))
+        #expect(outcome.output == """
+            ```text
+            OK
+            error: index '\(p):idx' is still indexing existing keys after 0.0 seconds
+            hint: load fewer keys before FT.CREATE, or create the index first and load the keys after it
+            ```
+            """)
+    }
+
     @Test func aFailedCreateDoesNotWait() throws {
         let outcome = try Session(connection: TestRedis.connection()).run(Block(language: .redis, source: """
             FT.CREATE \(TestRedis.uniqueName("bad")) SCHEMA
