@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedbookServer
 
 @main
 struct Redbook: ParsableCommand {
@@ -11,6 +12,18 @@ struct Redbook: ParsableCommand {
             EmbedCommand.self, DoctorCommand.self, BenchCommand.self,
         ]
     )
+
+    /// Runs the command; when Ctrl-C stopped the server under a command, that command's own
+    /// failure (a lost connection) is not reported: the signal handler ends the process instead.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            Interruption.parkIfRequested()
+            exit(withError: error)
+        }
+    }
 }
 
 /// The version printed by `redbook --version` and `redbook doctor`.
