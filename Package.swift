@@ -36,6 +36,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The step language is Swift syntax, parsed exactly by the compiler's own parser.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         // C libraries: a module map and a shim header each, nothing else.
@@ -50,8 +52,20 @@ let package = Package(
         .target(name: "RedbookEncoder", dependencies: ["CBLAS"], swiftSettings: swiftSettings + encoderSettings),
         .target(name: "RedbookTables", swiftSettings: swiftSettings),
         .target(
+            name: "RedbookDSL",
+            dependencies: [
+                "RedbookRedis", "RedbookEncoder", "RedbookTables",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+                .product(name: "SwiftOperators", package: "swift-syntax"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "RedbookSession",
-            dependencies: ["RedbookRedis", "RedbookServer", "RedbookTables", "RedbookEncoder"],
+            dependencies: ["RedbookRedis", "RedbookServer", "RedbookTables", "RedbookEncoder", "RedbookDSL"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -63,7 +77,7 @@ let package = Package(
             name: "redbook",
             dependencies: [
                 "RedbookRedis", "RedbookServer", "RedbookEncoder", "RedbookTables",
-                "RedbookSession", "RedbookNotebook", "CEditline", "CHiredis",
+                "RedbookNotebook", "CEditline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -103,6 +117,11 @@ let package = Package(
             name: "RedbookTablesTests",
             dependencies: ["RedbookTables", "RedbookTestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RedbookDSLTests",
+            dependencies: ["RedbookDSL", "RedbookTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
