@@ -3,7 +3,7 @@
 ///
 /// Like Python it accepts `NaN`, `Infinity` and `-Infinity`, and refuses raw control
 /// characters in strings. A lone surrogate escape becomes U+FFFD.
-struct JSONReader {
+package struct JSONReader {
     let bytes: [UInt8]
     private let source: String
     var index = 0
@@ -49,6 +49,28 @@ struct JSONReader {
             throw error("unexpected text after the array", at: index, hint: "give exactly one JSON array")
         }
         return items
+    }
+
+    /// Reads a document that is exactly one JSON value of any kind.
+    ///
+    /// - Parameters:
+    ///   - bytes: The document.
+    ///   - source: Its file name or URL, for messages.
+    /// - Throws: ``TableError`` with the line and column of the first problem.
+    package static func document(_ bytes: [UInt8], source: String) throws(TableError) -> JSONValue {
+        var reader = JSONReader(bytes: bytes, source: source)
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
+            throw reader.error("the input is not valid UTF-8", at: bad, hint: "save the file as UTF-8")
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
+        reader.skipWhitespace()
+        guard reader.index < bytes.count else { throw reader.error("the input is empty", at: reader.index) }
+        let value = try reader.value()
+        reader.skipWhitespace()
+        guard reader.index == bytes.count else {
+            throw reader.error("unexpected text after the JSON value", at: reader.index, hint: "a document holds exactly one JSON value")
+        }
+        return value
     }
 
     /// The byte offset turned into a 1-based line and byte column, with the message.

@@ -1,6 +1,6 @@
 /// A JSON value as Python's `json` module reads it: integers and floats stay apart, object
 /// members keep their order, and `NaN`, `Infinity` and `-Infinity` are numbers.
-indirect enum JSONValue: Sendable {
+package indirect enum JSONValue: Sendable {
     case object([(key: String, value: JSONValue)])
     case array([JSONValue])
     case string(String)

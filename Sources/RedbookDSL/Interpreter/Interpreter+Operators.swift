@@ -1,0 +1,182 @@
+import SwiftSyntax
+
+extension Interpreter {
+    func visit(_ node: InfixOperatorExprSyntax, in scope: Scope) throws(Interrupt) -> Value {
+        if node.operator.is(AssignmentExprSyntax.self) {
+            let value = try evaluate(node.rightOperand, in: scope)
+            try assign(value, to: node.leftOperand, in: scope)
+            return .null
+        }
+        guard let symbol = node.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
+            throw .failure(StepError("this operator is not part of the step language", at: node.operator))
+        }
+        switch symbol {
+        case "&&":
+            guard try truth(evaluate(node.leftOperand, in: scope), at: node.leftOperand) else { return .bool(false) }
+            return .bool(try truth(evaluate(node.rightOperand, in: scope), at: node.rightOperand))
+        case "||":
+            if try truth(evaluate(node.leftOperand, in: scope), at: node.leftOperand) { return .bool(true) }
+            return .bool(try truth(evaluate(node.rightOperand, in: scope), at: node.rightOperand))
+        case "??":
+            let left = try evaluate(node.leftOperand, in: scope)
+            return left == .null ? try evaluate(node.rightOperand, in: scope) : left
+        case "+=", "-=", "*=", "/=", "%=":
+            let current = try evaluate(node.leftOperand, in: scope)
+            let right = try evaluate(node.rightOperand, in: scope)
+            let result = try apply(String(symbol.dropLast()), current, right, at: node)
+            try assign(result, to: node.leftOperand, in: scope)
+            return .null
+        default:
+            let left = try evaluate(node.leftOperand, in: scope)
+            let right = try evaluate(node.rightOperand, in: scope)
+            return try apply(symbol, left, right, at: node)
+        }
+    }
+
+    func visit(_ node: PrefixOperatorExprSyntax, in scope: Scope) throws(Interrupt) -> Value {
+        let value = try evaluate(node.expression, in: scope)
+        switch (node.operator.text, value) {
+        case ("-", .int(let number)):
+            guard number != .min else { throw .failure(StepError("arithmetic overflow", at: node)) }
+            return .int(-number)
+        case ("-", .double(let number)): return .double(-number)
+        case ("+", .int), ("+", .double): return value
+        case ("!", .bool(let flag)): return .bool(!flag)
+        default:
+            throw .failure(StepError("operator \(node.operator.text) does not apply to a \(value.typeName)", at: node))
+        }
+    }
+
+    /// A binary operator on two values, with Swift's rules: Int and Double mix only in the step
+    /// language's favour (an Int meets a Double as a Double), and overflow or division by zero fail.
+    func apply(_ symbol: String, _ left: Value, _ right: Value, at node: some SyntaxProtocol) throws(Interrupt) -> Value {
+        func fail(_ message: String, hint: String? = nil) -> Interrupt {
+            .failure(StepError(message, hint: hint, at: node))
+        }
+        switch symbol {
+        case "==": return .bool(Self.equal(left, right))
+        case "!=": return .bool(!Self.equal(left, right))
+        case "<", "<=", ">", ">=":
+            guard let order = Self.compare(left, right) else {
+                throw fail("cannot compare a \(left.typeName) with a \(right.typeName)")
+            }
+            switch symbol {
+            case "<": return .bool(order < 0)
+            case "<=": return .bool(order <= 0)
+            case ">": return .bool(order > 0)
+            default: return .bool(order >= 0)
+            }
+        case "..<", "...":
+            guard case .int(let low) = left, case .int(let high) = right else {
+                throw fail("a range needs two Ints, not \(left.typeName) and \(right.typeName)")
+            }
+            let upper = symbol == "..<" ? high : high &+ 1
+            guard low <= upper else { throw fail("a range's lower bound \(low) is above its upper bound") }
+            guard upper - low <= 10_000_000 else { throw fail("a range of \(upper - low) numbers is too long for a step") }
+            return .array((low..<upper).map(Value.int))
+        default:
+            break
+        }
+        switch (left, right) {
+        case (.int(let a), .int(let b)):
+            let result: (Int, Bool)
+            switch symbol {
+            case "+": result = a.addingReportingOverflow(b)
+            case "-": result = a.subtractingReportingOverflow(b)
+            case "*": result = a.multipliedReportingOverflow(by: b)
+            case "/", "%":
+                guard b != 0 else { throw fail("division by zero") }
+                result = symbol == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
+            default: throw fail("operator \(symbol) does not apply to Ints")
+            }
+            guard !result.1 else { throw fail("arithmetic overflow in \(a) \(symbol) \(b)") }
+            return .int(result.0)
+        case (.int, .double), (.double, .int), (.double, .double):
+            let a = Self.number(left)!, b = Self.number(right)!
+            switch symbol {
+            case "+": return .double(a + b)
+            case "-": return .double(a - b)
+            case "*": return .double(a * b)
+            case "/":
+                guard b != 0 else { throw fail("division by zero") }
+                return .double(a / b)
+            case "%":
+                guard b != 0 else { throw fail("division by zero") }
+                return .double(a.truncatingRemainder(dividingBy: b))
+            default: throw fail("operator \(symbol) does not apply to numbers")
+            }
+        case (.string(let a), .string(let b)) where symbol == "+":
+            return .string(a + b)
+        case (.array(let a), .array(let b)) where symbol == "+":
+            return .array(a + b)
+        default:
+            throw fail("operator \(symbol) does not apply to a \(left.typeName) and a \(right.typeName)",
+                       hint: left.typeName == "String" || right.typeName == "String" ? "write \"\\(value)\" to put a value into text" : nil)
+        }
+    }
+
+    static func number(_ value: Value) -> Double? {
+        switch value {
+        case .int(let number): Double(number)
+        case .double(let number): number
+        default: nil
+        }
+    }
+
+    /// Equality as a reader expects it: `1 == 1.0`, documents compared member by member.
+    static func equal(_ left: Value, _ right: Value) -> Bool {
+        if let a = number(left), let b = number(right) { return a == b }
+        return left == right
+    }
+
+    /// -1, 0 or 1 for numbers, strings (by Unicode scalars, as Swift compares), Booleans and
+    /// arrays (element by element); `nil` for values that have no order.
+    static func compare(_ left: Value, _ right: Value) -> Int? {
+        if let a = number(left), let b = number(right) { return a < b ? -1 : (a > b ? 1 : 0) }
+        switch (left, right) {
+        case (.string(let a), .string(let b)): return a < b ? -1 : (a > b ? 1 : 0)
+        case (.bool(let a), .bool(let b)): return a == b ? 0 : (!a ? -1 : 1)
+        case (.array(let a), .array(let b)):
+            for (x, y) in zip(a, b) {
+                guard let order = compare(x, y) else { return nil }
+                if order != 0 { return order }
+            }
+            return a.count < b.count ? -1 : (a.count > b.count ? 1 : 0)
+        case (.null, .null): return 0
+        default: return nil
+        }
+    }
+
+    /// Stores a value through a target: a name, `array[index]`, `dictionary["key"]`, `document.field`.
+    func assign(_ value: Value, to target: ExprSyntax, in scope: Scope) throws(Interrupt) {
+        if let reference = target.as(DeclReferenceExprSyntax.self) {
+            let name = reference.baseName.text
+            guard let binding = scope.lookup(name) else {
+                throw .failure(StepError("cannot find '\(name)' in scope", hint: "declare it first with var \(name) = …", at: target))
+            }
+            guard binding.isMutable else {
+                throw .failure(StepError("cannot assign to '\(name)': it is a 'let' constant", hint: "declare it with var to change it", at: target))
+            }
+            _ = scope.assign(name, value)
+        } else if let subscriptCall = target.as(SubscriptCallExprSyntax.self), let argument = subscriptCall.arguments.first {
+            var container = try evaluate(subscriptCall.calledExpression, in: scope)
+            let index = try evaluate(argument.expression, in: scope)
+            do throws(StepError) {
+                try Members.setSubscript(&container, index, to: value)
+            } catch {
+                throw .failure(error.located(at: argument.expression))
+            }
+            try assign(container, to: subscriptCall.calledExpression, in: scope)
+        } else if let member = target.as(MemberAccessExprSyntax.self), let base = member.base {
+            var container = try evaluate(base, in: scope)
+            guard case .object(var object) = container else {
+                throw .failure(StepError("cannot set '\(member.declName.baseName.text)' on a \(container.typeName)", at: target))
+            }
+            object[member.declName.baseName.text] = value
+            container = .object(object)
+            try assign(container, to: base, in: scope)
+        } else {
+            throw .failure(StepError("cannot assign to this expression", at: target))
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import SwiftDiagnostics
+import SwiftOperators
+import SwiftParser
+import SwiftParserDiagnostics
+import SwiftSyntax
+
+/// Runs step blocks: parses Swift syntax and walks the tree, never compiling it.
+///
+/// Names bound with `let` and `var` at a block's top level stay bound for later blocks, as in
+/// a notebook. Every loop iteration and call spends one unit of a step budget, so no block can
+/// run forever.
+public final class Interpreter {
+    /// What one block produced.
+    public struct Outcome {
+        /// The value of the block's last statement when it is a bare expression, as a notebook cell shows.
+        public var value: Value?
+        /// Lines written by `print`.
+        public var printed: [String] = []
+        /// Why the block failed, with every problem the parser found.
+        public var diagnostics: [StepDiagnostic] = []
+
+        /// Whether the block failed.
+        public var failed: Bool { !diagnostics.isEmpty }
+    }
+
+    /// How many loop iterations and calls one block may make before it is stopped.
+    public var stepBudget = 10_000_000
+    /// How deep calls may nest before a block is stopped (a recursive `func` without an end).
+    public var callDepthLimit = 200
+    /// Redis, the encoder and files; `nil` runs pure steps only.
+    public weak var host: (any StepHost)?
+
+    let globals = Scope()
+    var stepsLeft = 0
+    var callDepth = 0
+    var printed: [String] = []
+
+    /// Creates an interpreter with no names bound.
+    public init(host: (any StepHost)? = nil) {
+        self.host = host
+    }
+
+    /// The names bound so far, sorted, with their values.
+    public var variables: [(name: String, value: Value)] {
+        globals.names.compactMap { name in globals.lookup(name).map { (name, $0.value) } }
+    }
+
+    /// Forgets every name bound so far.
+    public func reset() {
+        globals.removeAll()
+    }
+
+    /// Binds a name for later blocks, as `let name = value` would.
+    public func define(_ name: String, _ value: Value) {
+        globals.declare(name, value, mutable: false)
+    }
+
+    /// Runs one block.
+    ///
+    /// - Parameters:
+    ///   - source: The block's code.
+    ///   - firstLine: The notebook line of the code's first line, so messages point into the file.
+    ///   - column: The notebook column where each code line starts.
+    public func run(_ source: String, firstLine: Int = 1, column: Int = 1) -> Outcome {
+        // Blank lines in front make the parser's own line numbers the notebook's.
+        let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
+        let tree = Parser.parse(source: padded)
+        let converter = SourceLocationConverter(fileName: "", tree: tree)
+        var outcome = Outcome()
+        let syntaxProblems = ParseDiagnosticsGenerator.diagnostics(for: tree).filter { $0.diagMessage.severity == .error }
+        if !syntaxProblems.isEmpty {
+            outcome.diagnostics = syntaxProblems.map { diagnostic in
+                place(diagnostic, hint: nil, tree: tree, converter: converter, column: column)
+            }
+            return outcome
+        }
+        let folded: SourceFileSyntax
+        do {
+            folded = try OperatorTable.standardOperators.foldAll(tree).cast(SourceFileSyntax.self)
+        } catch {
+            let diagnostic = Diagnostic(node: tree, message: StepMessage(message: "\(error)", severity: .error))
+            outcome.diagnostics = [place(diagnostic, hint: nil, tree: tree, converter: converter, column: column)]
+            return outcome
+        }
+        stepsLeft = stepBudget
+        callDepth = 0
+        printed = []
+        do throws(Interrupt) {
+            outcome.value = try runTopLevel(folded.statements)
+        } catch {
+            let failure: StepError
+            switch error {
+            case .failure(let stepError): failure = stepError
+            case .breakLoop, .continueLoop: failure = StepError("'break' and 'continue' belong inside a loop")
+            case .returned: failure = StepError("'return' belongs inside a closure or func", hint: "a block's last expression is its output; write it on its own")
+            }
+            let node = failure.node ?? Syntax(folded)
+            let diagnostic = Diagnostic(node: node, message: StepMessage(message: failure.message, severity: .error))
+            outcome.diagnostics = [place(diagnostic, hint: failure.hint, tree: folded, converter: converter, column: column)]
+        }
+        outcome.printed = printed
+        return outcome
+    }
+
+    /// Evaluates one expression, for `\(...)` inside a `redis` block.
+    ///
+    /// - Parameters:
+    ///   - source: The expression's text.
+    ///   - line: Its notebook line.
+    ///   - column: Its notebook column.
+    /// - Returns: The value, or where and why it failed.
+    public func evaluate(_ source: String, line: Int, column: Int) -> Result<Value, StepFailureList> {
+        let prefix = String(repeating: "\n", count: max(0, line - 1)) + String(repeating: " ", count: max(0, column - 1))
+        let outcome = run(prefix + source)
+        if outcome.failed { return .failure(StepFailureList(diagnostics: outcome.diagnostics)) }
+        guard let value = outcome.value else {
+            return .failure(StepFailureList(diagnostics: [StepDiagnostic(line: line, column: column, message: "expected an expression", excerpt: "")]))
+        }
+        return .success(value)
+    }
+
+    private func place(_ diagnostic: Diagnostic, hint: String?, tree: some SyntaxProtocol, converter: SourceLocationConverter, column: Int) -> StepDiagnostic {
+        let location = converter.location(for: diagnostic.position)
+        let excerpt = DiagnosticsFormatter.annotatedSource(tree: tree, diags: [diagnostic], contextSize: 0)
+        var lines = excerpt.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return StepDiagnostic(line: location.line, column: location.column + column - 1,
+                              message: diagnostic.message, hint: hint ?? diagnostic.notes.first?.message,
+                              excerpt: lines.joined(separator: "\n"))
+    }
+
+    /// Spends one step of the budget.
+    func tick(_ node: some SyntaxProtocol) throws(Interrupt) {
+        stepsLeft -= 1
+        if stepsLeft < 0 {
+            throw .failure(StepError("this block ran more than \(stepBudget) loop iterations and calls, so it was stopped",
+                                     hint: "a loop that never ends? bound it, or split the work", at: node))
+        }
+    }
+}
+
+/// The problems of an expression that failed.
+public struct StepFailureList: Error, Sendable, Hashable {
+    /// Each problem, placed in the notebook.
+    public var diagnostics: [StepDiagnostic]
+}
