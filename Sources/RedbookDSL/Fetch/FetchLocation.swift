@@ -1,0 +1,69 @@
+import Foundation
+
+/// What a `fetch` location names: a local path or an http(s) URL. Anything else is refused
+/// while parsing.
+enum FetchLocation: Equatable {
+    /// A local path as written, and the absolute path it resolves to.
+    case local(written: String, resolved: String)
+    /// An http(s) URL.
+    case web(WebAddress)
+
+    /// Classifies `text`.
+    ///
+    /// Text that starts with `scheme:` (letters, then letters, digits, `+`, `-` or `.`) is a
+    /// URL; anything else is a path. Paths are taken literally: `~` is not expanded, since a
+    /// notebook must mean the same thing on every machine.
+    ///
+    /// - Throws: ``FetchError`` of kind ``FetchError/Kind/unsupportedScheme`` for any scheme
+    ///   but http and https, or ``FetchError/Kind/invalidURL`` for an http(s) URL that does
+    ///   not parse.
+    static func parse(_ text: String, baseFolder: URL) throws(FetchError) -> FetchLocation {
+        // An empty path would resolve to the notebook's folder and be reported as a folder.
+        guard !text.isEmpty else {
+            throw FetchError(.missingFile, message: "fetch was given an empty location",
+                             hint: "write a path such as \"data/bikes.json\" or an https:// URL")
+        }
+        guard let scheme = scheme(of: text) else {
+            let resolved = text.hasPrefix("/")
+                ? text
+                : baseFolder.appendingPathComponent(text).path
+            return .local(written: text, resolved: resolved)
+        }
+        switch scheme.lowercased() {
+        case "http", "https":
+            return .web(try WebAddress(text))
+        case "file":
+            throw FetchError(.unsupportedScheme,
+                             message: "fetch cannot read \(quoted(text)): file: URLs are not supported yet",
+                             hint: "write the path itself, such as \(quoted(pathOfFileURL(text))); file: URLs will come later, behind a permission flag")
+        default:
+            // `notes:v2.json` may be a file name rather than a URL; say how to mean the file.
+            let colonName = text.contains("://") ? "" : "; for a local file whose name holds a colon, write ./\(text)"
+            throw FetchError(.unsupportedScheme,
+                             message: "fetch cannot read \(quoted(text)): the \(scheme): scheme is not supported",
+                             hint: "fetch reads local paths and http:// or https:// URLs (file: URLs will come later, behind a permission flag)" + colonName)
+        }
+    }
+
+    /// The scheme before the first `:`, when `text` starts with one.
+    private static func scheme(of text: String) -> Substring? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let candidate = text[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
+            return nil
+        }
+        return candidate
+    }
+
+    /// `file:///a/b` → `/a/b`, for the hint; the text itself when it has no usable path.
+    private static func pathOfFileURL(_ text: String) -> String {
+        guard let url = URL(string: text), url.isFileURL, !url.path.isEmpty else { return "/path/to/file" }
+        return url.path
+    }
+
+    /// `'text'` with credentials hidden, for messages about text that is not yet known to be a URL.
+    private static func quoted(_ text: String) -> String {
+        "'\(WebAddress.redact(text))'"
+    }
+}
