@@ -8,8 +8,9 @@ struct OutputLimit: Sendable, Hashable {
     /// The start of every cut note, so a renderer can recognize one.
     static let notePrefix = "… (output cut: "
 
-    /// At most 200 lines and 20,000 characters per part.
-    static let standard = OutputLimit(maxLines: 200, maxCharacters: 20_000)
+    /// At most 200 lines and 50,000 characters per part: room for a table of 30 search results
+    /// with 500-character descriptions, as the vector-database tutorial shows.
+    static let standard = OutputLimit(maxLines: 200, maxCharacters: 50_000)
 
     /// Lines kept at most.
     var maxLines: Int

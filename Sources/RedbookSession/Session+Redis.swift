@@ -16,22 +16,11 @@ extension Session {
             func failed(_ message: String) -> BlockOutcome {
                 BlockOutcome(output: output.render(), failure: BlockFailure(line: command.line, column: command.column, message: message))
             }
-            var sent = command
-            var order: SearchOrder?
-            if command.name == "FT.SEARCH" {
-                (sent.arguments, order) = SearchOrder.planned(for: command.arguments)
-            }
-            var reply: Reply
+            let reply: Reply
+            let sent: RedisScript.Command
+            let order: SearchOrder?
             do {
-                reply = try connection.send(sent.redisCommand)
-                if let planned = order, planned.addsArguments,
-                   reply.isError || SearchTable().search(reply, layout: .init(arguments: sent.arguments), order: planned) == nil {
-                    // What the session added must never show: an error or an unreadable reply is
-                    // recorded as the command written would get it (FT.SEARCH is read-only).
-                    sent = command
-                    order = SearchOrder(arguments: command.arguments)
-                    reply = try connection.send(sent.redisCommand)
-                }
+                (reply, sent, order) = try send(command)
             } catch {
                 output.appendText("error: \(error.recordedDescription)")
                 return failed(error.description)
@@ -46,14 +35,11 @@ extension Session {
                 if block.expectsError { continue }
                 return failed(message)
             }
-            if ["FT.CREATE", "FT.ALTER"].contains(command.name), command.arguments.count > 1 {
-                let index = String(decoding: command.arguments[1], as: UTF8.self)
-                do {
-                    try waitForIndexing(index)
-                } catch {
-                    output.appendText("error: \(error.recorded)")
-                    return failed(error.description)
-                }
+            do {
+                try afterReply(to: command)
+            } catch {
+                output.appendText("error: \(error.recorded)")
+                return failed(error.description)
             }
         }
         if block.expectsError, !sawError {
@@ -64,5 +50,33 @@ extension Session {
             ))
         }
         return BlockOutcome(output: output.render())
+    }
+
+    /// Sends one command as a block line: an FT.SEARCH gets what ordering its rows needs, and
+    /// what was added never shows (an error or unreadable reply is asked again as written).
+    ///
+    /// - Returns: The reply, the command as sent, and how its rows are ordered.
+    func send(_ command: RedisScript.Command) throws(RedisError) -> (Reply, RedisScript.Command, SearchOrder?) {
+        var sent = command
+        var order: SearchOrder?
+        if command.name == "FT.SEARCH" {
+            (sent.arguments, order) = SearchOrder.planned(for: command.arguments)
+        }
+        var reply = try connection.send(sent.redisCommand)
+        if let planned = order, planned.addsArguments,
+           reply.isError || SearchTable().search(reply, layout: .init(arguments: sent.arguments), order: planned) == nil {
+            // FT.SEARCH is read-only, so sending it twice is harmless.
+            sent = command
+            order = SearchOrder(arguments: command.arguments)
+            reply = try connection.send(sent.redisCommand)
+        }
+        return (reply, sent, order)
+    }
+
+    /// What follows a successful line: after FT.CREATE and FT.ALTER, the wait until the index
+    /// has scanned the keys that already exist.
+    func afterReply(to command: RedisScript.Command) throws(IndexingError) {
+        guard ["FT.CREATE", "FT.ALTER"].contains(command.name), command.arguments.count > 1 else { return }
+        try waitForIndexing(String(decoding: command.arguments[1], as: UTF8.self))
     }
 }

@@ -1,4 +1,7 @@
+public import Foundation
 public import RedbookRedis
+import RedbookDSL
+import RedbookEncoder
 
 /// Runs blocks, one after another, against one Redis connection.
 ///
@@ -17,6 +20,22 @@ public final class Session {
     /// How much of each output part is recorded before the rest is cut.
     var outputLimit = OutputLimit.standard
 
+    /// The folder relative paths in steps start from (`fetch("data/bikes.json")`, `model("…")`):
+    /// the notebook's folder. The current folder unless set.
+    public var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    /// The model folder steps encode with until a step chooses another; `nil` for
+    /// `$REDBOOK_MODEL`, else the cached default.
+    public var modelDirectory: URL?
+    /// Whether `fetch` of a URL may only use the cache.
+    public var offline = false
+    /// Where long steps report progress; `nil` keeps them quiet.
+    public var progress: ((String) -> Void)?
+
+    /// The encoder, loaded the first time a step encodes.
+    var loadedEncoder: SentenceEncoder?
+    /// The step language's interpreter; names bound in one block stay for the next.
+    lazy var interpreter: Interpreter = Interpreter(host: self)
+
     /// Creates a session over an open connection.
     public init(connection: RedisConnection) {
         self.connection = connection
@@ -28,7 +47,8 @@ public final class Session {
     /// recorded and becomes the failure (at that command's line, with the server's text). In a
     /// block that ``Block/expectsError``, error replies are recorded and do not stop it; the
     /// block fails only when no command returned an error. A lost connection fails the block at
-    /// the command that was running. A `swift` block fails: the step language is not available yet.
+    /// the command that was running. A `swift` block runs in the step language (docs/dsl.md); its
+    /// last bare expression is recorded, and it fails at the line and column of the first problem.
     ///
     /// - Parameter block: The block, with its position in the notebook for error messages.
     /// - Returns: The Markdown to record and, when the block failed, where and why.
@@ -40,11 +60,7 @@ public final class Session {
         case .redis:
             outcome = runRedis(block)
         case .swift:
-            outcome = BlockOutcome(output: "", failure: BlockFailure(
-                line: block.firstLine,
-                column: block.column,
-                message: "swift blocks are not supported yet\nhint: write the step as redis commands, or mark the block {skip}"
-            ))
+            outcome = runSwift(block)
         }
         outcome.duration = start.duration(to: clock.now)
         return outcome

@@ -52,8 +52,8 @@ import Testing
     }
 
     @Test func aSingleLongLineSaysHowManyCharactersWereCut() {
-        let line = String(repeating: "é", count: 51_234)
-        #expect(OutputLimit.standard.cut([line]) == [String(line.prefix(20_000)), "… (output cut: 31234 more characters)"])
+        let line = String(repeating: "é", count: 81_234)
+        #expect(OutputLimit.standard.cut([line]) == [String(line.prefix(50_000)), "… (output cut: 31234 more characters)"])
         let limit = OutputLimit(maxLines: 100, maxCharacters: 10)
         #expect(limit.cut(["x" + String(repeating: "y", count: 10)]) == ["x" + String(repeating: "y", count: 9), "… (output cut: 1 more character)"])
         #expect(limit.cut([String(repeating: "z", count: 12), "a", "b"]) == [String(repeating: "z", count: 10), "… (output cut: 2 more characters and 2 more lines)"])

@@ -15,6 +15,9 @@ enum Builtins {
         "model": model, "encode": encode, "embed": embed, "search": search, "table": table,
     ]
 
+    /// Steps that a bare name calls with no arguments, so `model.dimension` works like a property.
+    static let readableWithoutCall: Set<String> = ["model"]
+
     static func print(_ call: inout StepCall) throws(Interrupt) -> Value {
         var parts = [String]()
         var separator = " "

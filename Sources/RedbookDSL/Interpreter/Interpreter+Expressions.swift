@@ -37,6 +37,11 @@ extension Interpreter {
 
     func lookup(_ name: String, at node: some SyntaxProtocol, in scope: Scope) throws(Interrupt) -> Value {
         if let binding = scope.lookup(name) { return binding.value }
+        if Builtins.readableWithoutCall.contains(name), let step = Builtins.table[name] {
+            // `model.dimension` reads like a property of the session's model.
+            var call = StepCall(interpreter: self, node: Syntax(node), arguments: [])
+            return try step(&call)
+        }
         if Builtins.table[name] != nil {
             throw .failure(StepError("'\(name)' is a step; call it as \(name)(…)", at: node))
         }

@@ -1,0 +1,78 @@
+import RedbookDSL
+import RedbookTables
+
+extension Session {
+    /// Runs a `swift` block: what it printed, then its last bare expression, are recorded.
+    func runSwift(_ block: Block) -> BlockOutcome {
+        let outcome = interpreter.run(block.source, firstLine: block.firstLine, column: block.column)
+        var output = BlockOutput()
+        output.limit = outputLimit
+        if !outcome.printed.isEmpty { output.appendText(outcome.printed.joined(separator: "\n")) }
+        if let problem = outcome.diagnostics.first {
+            var text = "error: \(problem.message)"
+            if let hint = problem.hint { text += "\nhint: \(hint)" }
+            if !problem.excerpt.isEmpty { text += "\n" + problem.excerpt }
+            output.appendText(text)
+            let message = problem.message + (problem.hint.map { "\nhint: \($0)" } ?? "") + (problem.excerpt.isEmpty ? "" : "\n" + problem.excerpt)
+            return BlockOutcome(output: output.render(), failure: BlockFailure(line: problem.line, column: problem.column, message: message))
+        }
+        if let value = outcome.value { Self.render(value, into: &output) }
+        return BlockOutcome(output: output.render())
+    }
+
+    /// How a step's value is recorded: documents and lists as a `json` block (long number
+    /// arrays abbreviated), rows as a pandas-style table, a vector as its summary, the rest as text.
+    static func render(_ value: Value, into output: inout BlockOutput) {
+        switch value {
+        case .rows(let table):
+            output.appendMarkdown(markdown(table))
+        case .vector(let components):
+            output.appendText(vectorSummary(components))
+        case .object, .array:
+            if let text = try? value.jsonText(), let pretty = JSONPrettyPrinter.format(Array(text.utf8)) {
+                output.appendJSON(pretty)
+            } else {
+                output.appendText(describe(value))
+            }
+        default:
+            output.appendText(describe(value))
+        }
+    }
+
+    /// Rows as pandas' `to_markdown(index=False)` shows a frame of them.
+    static func markdown(_ table: Rows) -> String {
+        guard !table.rows.isEmpty else { return "(no rows)" }
+        let cells = table.rows.map { row in row.map(cell) }
+        return MarkdownTable(columns: table.columns, rows: cells).render()
+    }
+
+    static func cell(_ value: Value) -> Cell {
+        switch value {
+        case .null: .missing
+        case .bool(let flag): .boolean(flag)
+        case .int(let number): .integer(Int64(number))
+        case .double(let number): .double(number)
+        case .string(let text): .text(text)
+        case .vector(let components): .text(vectorSummary(components))
+        default: .text(describe(value))
+        }
+    }
+
+    /// `[0.0123, -0.0456, … ] (384 dims)`, as vectors read elsewhere in a notebook.
+    static func vectorSummary(_ components: [Float]) -> String {
+        CellText.vectorSummary(components.flatMap { component in
+            withUnsafeBytes(of: component.bitPattern.littleEndian) { Array($0) }
+        })
+    }
+
+    static func describe(_ value: Value) -> String {
+        switch value {
+        case .null: "nil"
+        case .bool(let flag): flag ? "true" : "false"
+        case .int(let number): String(number)
+        case .double(let number): "\(number)"
+        case .string(let text): text
+        default: (try? value.jsonText()) ?? "\(value.typeName)"
+        }
+    }
+}
