@@ -1,5 +1,5 @@
+public import Foundation
 public import RedbookRedis
-import Foundation
 import Glibc
 import RedbookSession
 
@@ -14,14 +14,25 @@ public enum NotebookConsole {
 
     /// Runs a notebook in a new session over `connection`, with progress on stderr when it is a terminal.
     ///
+    /// Steps see paths relative to the notebook's folder.
+    ///
     /// - Parameters:
     ///   - notebook: The notebook to run.
     ///   - connection: The Redis connection every block uses.
     ///   - options: Which blocks run and whether a failure stops the run.
+    ///   - model: The model folder steps encode with (`--model`), or `nil` for the default.
+    ///   - offline: Whether `fetch` of a URL may only use the cache (`--offline`).
     /// - Throws: ``NotebookError`` when `--only` names a block that does not exist.
-    public static func run(_ notebook: Notebook, connection: RedisConnection, options: NotebookRunner.Options) throws(NotebookError) -> NotebookRun {
+    public static func run(_ notebook: Notebook, connection: RedisConnection, options: NotebookRunner.Options,
+                           model: URL? = nil, offline: Bool = false) throws(NotebookError) -> NotebookRun {
         let session = Session(connection: connection)
+        session.folder = URL(fileURLWithPath: notebook.name).deletingLastPathComponent()
+        session.modelDirectory = model
+        session.offline = offline
         let printer = ProgressPrinter(enabled: isatty(STDERR_FILENO) == 1)
+        if printer.enabled {
+            session.progress = { FileHandle.standardError.write(Data(" \($0) …".utf8)) }
+        }
         return try NotebookRunner(options: options, progress: printer.show) { session.run($0) }.run(notebook)
     }
 }

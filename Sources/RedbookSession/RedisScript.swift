@@ -1,4 +1,5 @@
 import RedbookRedis
+import RedbookDSL
 
 /// The commands of a `redis` block, each with the notebook position of its first argument.
 ///
@@ -31,10 +32,16 @@ struct RedisScript: Sendable, Hashable {
     /// The commands in order.
     var commands: [Command]
 
+    /// Evaluates `\(expression)` at a notebook line and column.
+    typealias Resolver = (_ expression: String, _ line: Int, _ column: Int) throws(BlockFailure) -> Value
+
     /// Splits a block's source into commands.
     ///
-    /// - Throws: ``BlockFailure`` at the notebook line and column of a quoting mistake.
-    init(block: Block) throws(BlockFailure) {
+    /// - Parameter resolve: Evaluates interpolations (see ``RedisInterpolation``); without it,
+    ///   `\(` is text as it always was.
+    /// - Throws: ``BlockFailure`` at the notebook line and column of a quoting mistake or of an
+    ///   interpolation that fails.
+    init(block: Block, resolve: Resolver? = nil) throws(BlockFailure) {
         var commands = [Command]()
         var open = false
         // Bytes, not Characters: "\r\n" is one Character and would hide the line break.
@@ -48,7 +55,11 @@ struct RedisScript: Sendable, Hashable {
                 continue
             }
             if trimmed.starts(with: [UInt8(ascii: "#")]) || trimmed.starts(with: Array("//".utf8)) { continue }
-            let arguments: [CommandLineParser.Argument]
+            var substituted = [Int: [UInt8]]()
+            if let resolve, line.contains(UInt8(ascii: "\\")) {
+                (line, substituted) = try Self.interpolate(line, line: notebookLine, column: block.column, resolve: resolve)
+            }
+            var arguments: [CommandLineParser.Argument]
             do {
                 arguments = try CommandLineParser.split(bytes: line)
             } catch {
@@ -57,6 +68,11 @@ struct RedisScript: Sendable, Hashable {
                     column: block.column + error.column - 1,
                     message: "\(error.reason)\nhint: \(error.hint)"
                 )
+            }
+            for index in arguments.indices {
+                if let bytes = substituted.first(where: { RedisInterpolation.marker($0.key) == arguments[index].bytes })?.value {
+                    arguments[index].bytes = bytes
+                }
             }
             // A line of only whitespace-like bytes that `trimmed` kept (such as a form feed) has no arguments.
             guard let first = arguments.first else { continue }
@@ -73,5 +89,37 @@ struct RedisScript: Sendable, Hashable {
             open = true
         }
         self.commands = commands
+    }
+
+    /// The line with each interpolation replaced: by a marker when it is a whole argument (its
+    /// bytes come back in the second result), else by its text.
+    private static func interpolate(_ line: [UInt8], line number: Int, column: Int, resolve: Resolver) throws(BlockFailure) -> ([UInt8], [Int: [UInt8]]) {
+        let pieces = RedisInterpolation.pieces(in: line)
+        guard !pieces.isEmpty else { return (line, [:]) }
+        var result = [UInt8]()
+        var whole = [Int: [UInt8]]()
+        var position = 0
+        for (count, piece) in pieces.enumerated() {
+            result += line[position..<piece.range.lowerBound]
+            let expressionColumn = column + piece.range.lowerBound + 2
+            let value = try resolve(piece.expression, number, expressionColumn)
+            if piece.standsAlone {
+                do throws(StepError) {
+                    whole[count] = try value.redisArgument()
+                } catch {
+                    throw BlockFailure(line: number, column: expressionColumn, message: error.description)
+                }
+                result += RedisInterpolation.marker(count)
+            } else {
+                guard let text = value.inlineText else {
+                    throw BlockFailure(line: number, column: expressionColumn,
+                                       message: "a \(value.typeName) cannot go inside a longer argument\nhint: give it an argument of its own: … \\(\(piece.expression)) …")
+                }
+                result += RedisInterpolation.inline(text, quoted: piece.quoted)
+            }
+            position = piece.range.upperBound
+        }
+        result += line[position...]
+        return (result, whole)
     }
 }

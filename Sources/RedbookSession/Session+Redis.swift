@@ -5,7 +5,15 @@ extension Session {
     func runRedis(_ block: Block) -> BlockOutcome {
         let script: RedisScript
         do {
-            script = try RedisScript(block: block)
+            script = try RedisScript(block: block) { expression, line, column throws(BlockFailure) in
+                switch self.interpreter.evaluate(expression, line: line, column: column) {
+                case .success(let value):
+                    return value
+                case .failure(let problems):
+                    let problem = problems.diagnostics[0]
+                    throw BlockFailure(line: problem.line, column: problem.column, message: Self.text(of: problem))
+                }
+            }
         } catch {
             return BlockOutcome(output: "", failure: error)
         }

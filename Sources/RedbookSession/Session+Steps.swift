@@ -9,15 +9,16 @@ extension Session {
         output.limit = outputLimit
         if !outcome.printed.isEmpty { output.appendText(outcome.printed.joined(separator: "\n")) }
         if let problem = outcome.diagnostics.first {
-            var text = "error: \(problem.message)"
-            if let hint = problem.hint { text += "\nhint: \(hint)" }
-            if !problem.excerpt.isEmpty { text += "\n" + problem.excerpt }
-            output.appendText(text)
-            let message = problem.message + (problem.hint.map { "\nhint: \($0)" } ?? "") + (problem.excerpt.isEmpty ? "" : "\n" + problem.excerpt)
-            return BlockOutcome(output: output.render(), failure: BlockFailure(line: problem.line, column: problem.column, message: message))
+            output.appendText("error: " + Self.text(of: problem))
+            return BlockOutcome(output: output.render(), failure: BlockFailure(line: problem.line, column: problem.column, message: Self.text(of: problem)))
         }
         if let value = outcome.value { Self.render(value, into: &output) }
         return BlockOutcome(output: output.render())
+    }
+
+    /// A problem's message, hint and the code under the caret, as recorded and printed.
+    static func text(of problem: StepDiagnostic) -> String {
+        problem.message + (problem.hint.map { "\nhint: \($0)" } ?? "") + (problem.excerpt.isEmpty ? "" : "\n" + problem.excerpt)
     }
 
     /// How a step's value is recorded: documents and lists as a `json` block (long number

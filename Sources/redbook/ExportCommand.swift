@@ -26,6 +26,8 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Run every block even after one fails (the export still fails).")
     var keepGoing = false
 
+    @OptionGroup var stepOptions: StepOptions
+
     @OptionGroup var redisOptions: RedisOptions
 
     func run() throws {
@@ -44,7 +46,8 @@ struct ExportCommand: ParsableCommand {
         if let modules = try? ServerModules.list(target.connection) {
             header.modules = modules.map { "\($0.name) \($0.versionText)" }.sorted()
         }
-        let result = try Self.attempt { try NotebookConsole.run(book, connection: target.connection, options: .init(keepGoing: keepGoing)) }
+        let result = try Self.attempt { try NotebookConsole.run(book, connection: target.connection, options: .init(keepGoing: keepGoing),
+                                                                  model: stepOptions.modelDirectory, offline: stepOptions.offline) }
         Interruption.parkIfRequested()
         for message in result.failureMessages { NotebookConsole.printError(message) }
         try emit(NotebookExport(notebook: book, run: result, header: header).bytes)

@@ -37,6 +37,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Remove every output region instead of running (same as 'redbook clean').")
     var clean = false
 
+    @OptionGroup var stepOptions: StepOptions
+
     @OptionGroup var redisOptions: RedisOptions
 
     func validate() throws {
@@ -89,7 +91,8 @@ struct RunCommand: ParsableCommand {
             }
             defer { target.close() }
             let options = NotebookRunner.Options(only: Set(only), keepGoing: keepGoing, setup: setup ?? (target.embedded != nil))
-            let result = try NotebookConsole.run(book, connection: target.connection, options: options)
+            let result = try NotebookConsole.run(book, connection: target.connection, options: options,
+                                                 model: stepOptions.modelDirectory, offline: stepOptions.offline)
             Interruption.parkIfRequested()
             for message in result.failureMessages { NotebookConsole.printError(message) }
             if !result.succeeded, let embedded = target.embedded, !embedded.isRunning {

@@ -19,20 +19,10 @@ extension Builtins {
     /// One word of a command: text as it is, numbers in decimal, a vector as FLOAT32 bytes,
     /// a document as its JSON text.
     static func commandArgument(_ argument: Argument) throws(Interrupt) -> [UInt8] {
-        switch argument.value {
-        case .string(let text): return Array(text.utf8)
-        case .int(let number): return Array(String(number).utf8)
-        case .double(let number): return Array("\(number)".utf8)
-        case .bool(let flag): return Array((flag ? "1" : "0").utf8)
-        case .vector(let components): return RedisCommand.float32Bytes(components)
-        case .object, .array:
-            do throws(StepError) {
-                return Array(try argument.value.jsonText().utf8)
-            } catch {
-                throw .failure(error.located(at: argument.node))
-            }
-        default:
-            throw argument.fail("text, a number, a vector or a document")
+        do throws(StepError) {
+            return try argument.value.redisArgument()
+        } catch {
+            throw .failure(error.located(at: argument.node))
         }
     }
 
