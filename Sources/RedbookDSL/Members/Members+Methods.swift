@@ -68,7 +68,9 @@ extension Members {
             for item in items { accumulator = try interpreter.call(function, accumulator, item, at: node) }
             result = accumulator
         case "contains", "allSatisfy", "first", "firstIndex":
-            if let element = arguments.take(nil), name == "contains" || name == "firstIndex", !(element.isTrailingClosure) {
+            if name == "contains" || name == "firstIndex", let element = arguments.remaining.first,
+               element.label == nil, !element.isTrailingClosure, !(element.value.isFunction) {
+                _ = arguments.take(nil)
                 let index = items.firstIndex { Interpreter.equal($0, element.value) }
                 result = name == "contains" ? .bool(index != nil) : index.map(Value.int) ?? .null
                 break

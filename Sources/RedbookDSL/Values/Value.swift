@@ -24,6 +24,12 @@ public indirect enum Value: Hashable {
     /// A closure, a `func` or a built-in step, which can be called.
     case function(Function)
 
+    /// Whether the value can be called.
+    public var isFunction: Bool {
+        if case .function = self { return true }
+        return false
+    }
+
     /// The type name used in messages, as a Swift programmer would say it.
     public var typeName: String {
         switch self {
