@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 RELEASE_FLAGS := -c release
-REDBOOK := .build/release/redbook
+REDBOOK := .build/debug/redbook
 
 .PHONY: demo test bootstrap build release clean-cache
 
@@ -11,12 +11,14 @@ bootstrap:
 	@scripts/bootstrap
 
 build: bootstrap
-	$(SWIFT) build
+	$(SWIFT) build --product redbook
 
 release: bootstrap
 	$(SWIFT) build $(RELEASE_FLAGS) --product redbook
 
-demo: release
+# The demo uses the debug build that `make test` uses too: Redbook's own targets are optimized
+# in it (see Package.swift), and swift-syntax builds in a minute instead of ten.
+demo: build
 	@scripts/demo $(REDBOOK)
 
 test: bootstrap
