@@ -94,6 +94,12 @@ let package = Package(
             path: "Examples/EmbeddedRedis",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "VectorSearchExample",
+            dependencies: ["RedbookRedis", "RedbookServer", "RedbookEncoder", "RedbookTables"],
+            path: "Examples/VectorSearch",
+            swiftSettings: swiftSettings
+        ),
 
         // Tests use the real server and the real model; this target finds and starts them.
         .target(
