@@ -73,7 +73,7 @@ import Testing
         let cut = OutputLimit.standard.cut(lines)
         #expect(cut.count == 201)
         #expect(cut.last == "… (output cut: 50 more lines)")
-        let wide = Array(repeating: String(repeating: "w", count: 1_000), count: 30)
+        let wide = Array(repeating: String(repeating: "w", count: 1_000), count: 60)
         #expect(OutputLimit.standard.cut(wide).last == "… (output cut: 10 more lines)")
     }
 

@@ -120,11 +120,17 @@ import Testing
         #expect(try session.connection.call("EXISTS", key) == .integer(0))
     }
 
-    @Test func swiftBlocksAreNotSupportedYet() throws {
-        let outcome = try session().run(Block(language: .swift, source: "let x = 1", firstLine: 12, column: 4))
-        let failure = try #require(outcome.failure)
-        #expect(failure.line == 12 && failure.column == 4)
-        #expect(failure.message.hasPrefix("swift blocks are not supported yet"))
+    @Test func swiftBlocksRunAndKeepTheirNamesForLaterBlocks() throws {
+        let session = try session()
+        let first = session.run(Block(language: .swift, source: "let x = 20", firstLine: 12, column: 4))
+        #expect(first.failure == nil && first.output == "")
+        let second = session.run(Block(language: .swift, source: "x + 1", firstLine: 20, column: 1))
+        #expect(second.output == "```text\n21\n```")
+        let wrong = session.run(Block(language: .swift, source: "let y = 1\ny + z", firstLine: 30, column: 4))
+        let failure = try #require(wrong.failure)
+        #expect(failure.line == 31 && failure.column == 8)
+        #expect(failure.message.hasPrefix("cannot find 'z' in scope"))
+        #expect(wrong.output.hasPrefix("```text\nerror: cannot find 'z' in scope"))
     }
 
     @Test func aLostConnectionFailsTheBlockNamingTheServer() throws {
