@@ -81,7 +81,7 @@ let package = Package(
             name: "redbook",
             dependencies: [
                 "RedbookRedis", "RedbookServer", "RedbookEncoder", "RedbookTables",
-                "RedbookNotebook", "CEditline",
+                "RedbookDSL", "RedbookSession", "RedbookNotebook", "CEditline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings + optimized

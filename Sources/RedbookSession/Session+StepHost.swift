@@ -25,6 +25,17 @@ extension Session: StepHost {
         return try useModel(at: (modelDirectory ?? RedbookHome.current.selectedModel).path)
     }
 
+    /// Vectors for short texts, remembered while the model stays the same.
+    public func vectors(for texts: [String]) throws(StepError) -> [[Float]] {
+        let encoder = try encoder()
+        let missing = Array(Set(texts.filter { rememberedVectors[$0] == nil }))
+        if !missing.isEmpty {
+            if rememberedVectors.count + missing.count > 10_000 { rememberedVectors.removeAll() }
+            for (text, vector) in zip(missing, encoder.embed(missing)) { rememberedVectors[text] = vector }
+        }
+        return texts.map { rememberedVectors[$0]! }
+    }
+
     /// Loads the model in `path` (relative to ``folder``) for every later step.
     public func useModel(at path: String) throws(StepError) -> SentenceEncoder {
         let directory = path.hasPrefix("/") ? URL(fileURLWithPath: path, isDirectory: true) : folder.appendingPathComponent(path, isDirectory: true)
@@ -32,6 +43,7 @@ extension Session: StepHost {
         do {
             let encoder = try SentenceEncoder(directory: directory)
             loadedEncoder = encoder
+            rememberedVectors.removeAll()
             return encoder
         } catch {
             throw StepError("cannot load the model in \(directory.path): \(error.description)",

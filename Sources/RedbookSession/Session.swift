@@ -33,6 +33,8 @@ public final class Session {
 
     /// The encoder, loaded the first time a step encodes.
     var loadedEncoder: SentenceEncoder?
+    /// Vectors of questions already encoded with ``loadedEncoder``.
+    var rememberedVectors: [String: [Float]] = [:]
     /// The step language's interpreter; names bound in one block stay for the next.
     lazy var interpreter: Interpreter = Interpreter(host: self)
 

@@ -30,11 +30,10 @@ extension Builtins {
         let argument = try arguments.required(nil)
         try arguments.finish()
         let host = try call.host()
-        let encoder = try call.lift { () throws(StepError) in try host.encoder() }
         if case .string(let text) = argument.value {
-            return .vector(encoder.embed([text])[0])
+            return .vector(try call.lift { () throws(StepError) in try host.vectors(for: [text]) }[0])
         }
         let texts = try argument.strings()
-        return .array(encoder.embed(texts).map(Value.vector))
+        return .array(try call.lift { () throws(StepError) in try host.vectors(for: texts) }.map(Value.vector))
     }
 }

@@ -39,13 +39,12 @@ extension Builtins {
         switch of.value {
         case .vector(let vector): queries = [(nil, vector)]
         case .string(let text):
-            let encoder = try call.lift { () throws(StepError) in try host.encoder() }
-            queries = [(.string(text), encoder.embed([text])[0])]
+            queries = [(.string(text), try call.lift { () throws(StepError) in try host.vectors(for: [text]) }[0])]
         case .array(let items):
             if items.allSatisfy({ if case .string = $0 { true } else { false } }) {
                 let texts = items.map { if case .string(let text) = $0 { text } else { "" } }
-                let encoder = try call.lift { () throws(StepError) in try host.encoder() }
-                queries = Swift.zip(texts, encoder.embed(texts)).map { (Value.string($0), $1) }
+                let vectors = try call.lift { () throws(StepError) in try host.vectors(for: texts) }
+                queries = Swift.zip(texts, vectors).map { (Value.string($0), $1) }
             } else {
                 for (position, item) in items.enumerated() {
                     guard case .vector(let vector) = item else { throw of.fail("texts or vectors") }

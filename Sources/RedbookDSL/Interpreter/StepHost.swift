@@ -20,6 +20,12 @@ public protocol StepHost: AnyObject {
     /// - Throws: ``StepError`` naming the model folder when it cannot be loaded.
     func encoder() throws(StepError) -> SentenceEncoder
 
+    /// Vectors for short texts such as questions, remembered for the session, so a question
+    /// asked in several searches is encoded once.
+    ///
+    /// - Throws: ``StepError`` when the model cannot be loaded.
+    func vectors(for texts: [String]) throws(StepError) -> [[Float]]
+
     /// Chooses the model later steps encode with (`model("path/to/folder")`).
     ///
     /// - Throws: ``StepError`` when the folder holds no usable model.
