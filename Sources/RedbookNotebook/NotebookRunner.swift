@@ -69,11 +69,7 @@ public struct NotebookRunner {
         for (position, step) in planned.enumerated() {
             let block = notebook.blocks[step.index]
             progress(.started(number: position + 1, total: planned.count, block: block))
-            var outcome = execute(block.block)
-            if outcome.failure != nil, outcome.output.isEmpty, let failure = outcome.failure {
-                // A failure with nothing rendered still leaves a visible trace in the notebook.
-                outcome.output = "```text\nerror: \(failure.message)\n```"
-            }
+            let outcome = execute(block.block)
             progress(.finished(number: position + 1, total: planned.count, block: block, outcome: outcome))
             var role = step.role
             if role == .recorded, outcome.failure != nil, !options.only.isEmpty, block.recordedOutput != nil {

@@ -15,7 +15,10 @@ extension Session {
                 }
             }
         } catch {
-            return BlockOutcome(output: "", failure: error)
+            var output = BlockOutput()
+            output.limit = outputLimit
+            output.appendText("error: \(error.message)")
+            return BlockOutcome(output: output.render(), failure: error)
         }
         var output = BlockOutput()
         output.limit = outputLimit

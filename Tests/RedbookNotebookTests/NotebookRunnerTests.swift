@@ -113,13 +113,16 @@ import Testing
         #expect(events == ["start 1/3 ONE", "end 1", "start 2/3 TWO", "end 2", "start 3/3 THREE", "end 3"])
     }
 
-    @Test func aFailureWithNoRenderedOutputStillLeavesATrace() throws {
+    @Test func theRunnerRecordsWhatTheSessionRenderedAndNothingElse() throws {
         let notebook = try TestNotebook.parse("```swift\nstep()\n```\n")
         let executor = ScriptedExecutor { block in
-            BlockOutcome(output: "", failure: BlockFailure(line: block.firstLine, column: 1, message: "swift blocks are not yet supported"))
+            BlockOutcome(output: "```text\nerror: rendered by the session\n```",
+                         failure: BlockFailure(line: block.firstLine, column: 1, message: "the message for stderr"))
         }
         let run = try NotebookRunner(execute: executor.run).run(notebook)
-        #expect(TestNotebook.string(run.recordedBytes).contains("error: swift blocks are not yet supported"))
+        let recorded = TestNotebook.string(run.recordedBytes)
+        #expect(recorded.contains("error: rendered by the session"))
+        #expect(!recorded.contains("the message for stderr"))
     }
 }
 

@@ -116,7 +116,7 @@ import Testing
         let failure = try #require(outcome.failure)
         #expect(failure.line == 4)
         #expect(failure.column == 5 + key.utf8.count + 1)
-        #expect(outcome.output == "")
+        #expect(outcome.output.hasPrefix("```text\nerror: unbalanced quotes"))
         #expect(try session.connection.call("EXISTS", key) == .integer(0))
     }
 
