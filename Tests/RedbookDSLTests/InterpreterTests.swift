@@ -108,6 +108,9 @@ import Testing
         #expect(Self.failure("class A {}")?.message == "this declaration is not part of the step language")
         #expect(Self.failure("let bikez = 1\nbikes")?.hint == "did you mean 'bikez'?")
         #expect(Self.failure("if 1 { }")?.message == "a condition must be true or false, not a Int")
+        #expect(Self.failure("Int.min..<Int.max")?.message != nil)
+        #expect(Self.failure("(-9223372036854775807 - 1)..<9223372036854775807")?.message.contains("too long") == true)
+        #expect(Self.failure("0...9223372036854775807")?.message.contains("too large") == true)
     }
 
     @Test func endlessLoopsAndRecursionStop() throws {

@@ -70,9 +70,11 @@ extension Interpreter {
             guard case .int(let low) = left, case .int(let high) = right else {
                 throw fail("a range needs two Ints, not \(left.typeName) and \(right.typeName)")
             }
-            let upper = symbol == "..<" ? high : high &+ 1
+            let (upper, overflow) = symbol == "..<" ? (high, false) : high.addingReportingOverflow(1)
+            guard !overflow else { throw fail("a range's upper bound \(high) is too large") }
             guard low <= upper else { throw fail("a range's lower bound \(low) is above its upper bound") }
-            guard upper - low <= 10_000_000 else { throw fail("a range of \(upper - low) numbers is too long for a step") }
+            let (length, tooLong) = upper.subtractingReportingOverflow(low)
+            guard !tooLong, length <= 10_000_000 else { throw fail("a range of more than 10,000,000 numbers is too long for a step") }
             return .array((low..<upper).map(Value.int))
         default:
             break

@@ -67,7 +67,9 @@ public final class Interpreter {
         let tree = Parser.parse(source: padded)
         let converter = SourceLocationConverter(fileName: "", tree: tree)
         var outcome = Outcome()
-        let syntaxProblems = ParseDiagnosticsGenerator.diagnostics(for: tree).filter { $0.diagMessage.severity == .error }
+        // The generator walks the whole tree; a tree without errors needs no walk.
+        let syntaxProblems = tree.hasError
+            ? ParseDiagnosticsGenerator.diagnostics(for: tree).filter { $0.diagMessage.severity == .error } : []
         if !syntaxProblems.isEmpty {
             outcome.diagnostics = syntaxProblems.map { diagnostic in
                 place(diagnostic, hint: nil, tree: tree, converter: converter, column: column)
