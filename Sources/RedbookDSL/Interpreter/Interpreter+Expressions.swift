@@ -3,6 +3,11 @@ import SwiftSyntax
 extension Interpreter {
     /// Evaluates an expression: one method per kind of syntax the language supports.
     func evaluate(_ expression: ExprSyntax, in scope: Scope) throws(Interrupt) -> Value {
+        expressionDepth += 1
+        defer { expressionDepth -= 1 }
+        guard expressionDepth <= expressionDepthLimit else {
+            throw .failure(StepError("this expression nests more than \(expressionDepthLimit) levels deep", hint: "split it into smaller steps", at: expression))
+        }
         switch expression.as(ExprSyntaxEnum.self) {
         case .integerLiteralExpr(let node): return try visit(node)
         case .floatLiteralExpr(let node): return try visit(node)

@@ -33,6 +33,10 @@ public final class Interpreter {
     let globals = Scope()
     var stepsLeft = 0
     var callDepth = 0
+    /// How deep expressions nest while one is evaluated, bounded by ``expressionDepthLimit``.
+    var expressionDepth = 0
+    /// Deeper expressions fail with a message rather than exhaust the stack.
+    public var expressionDepthLimit = 20_000
     var printed: [String] = []
 
     /// Creates an interpreter with no names bound.
@@ -62,6 +66,21 @@ public final class Interpreter {
     ///   - firstLine: The notebook line of the code's first line, so messages point into the file.
     ///   - column: The notebook column where each code line starts.
     public func run(_ source: String, firstLine: Int = 1, column: Int = 1) -> Outcome {
+        LargeStack.run { self.runHere(source, firstLine: firstLine, column: column) }
+    }
+
+    /// Deeper bracket nesting is refused before parsing: no step needs it, and the parser's
+    /// time and stack grow with it.
+    public static let nestingLimit = 200
+
+    private func runHere(_ source: String, firstLine: Int, column: Int) -> Outcome {
+        if let (line, offset) = Self.tooDeep(source) {
+            let excerpt = "\(firstLine + line) | …"
+            return Outcome(diagnostics: [StepDiagnostic(
+                line: firstLine + line, column: column + offset,
+                message: "brackets nest more than \(Self.nestingLimit) levels deep here",
+                hint: "split the expression into named steps", excerpt: excerpt)])
+        }
         // Blank lines in front make the parser's own line numbers the notebook's.
         let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
         let tree = Parser.parse(source: padded)
@@ -86,6 +105,7 @@ public final class Interpreter {
         }
         stepsLeft = stepBudget
         callDepth = 0
+        expressionDepth = 0
         printed = []
         do throws(Interrupt) {
             outcome.value = try runTopLevel(folded.statements)
@@ -129,6 +149,28 @@ public final class Interpreter {
         return StepDiagnostic(line: location.line, column: location.column + column - 1,
                               message: diagnostic.message, hint: hint ?? diagnostic.notes.first?.message,
                               excerpt: lines.joined(separator: "\n"))
+    }
+
+    /// The 0-based line and byte offset where `(`, `[` and `{` first nest deeper than
+    /// ``nestingLimit``, outside string literals; `nil` when they never do.
+    static func tooDeep(_ source: String) -> (Int, Int)? {
+        var depth = 0, line = 0, lineStart = 0, inString = false, escaped = false
+        for (offset, byte) in source.utf8.enumerated() {
+            if byte == UInt8(ascii: "\n") { line += 1; lineStart = offset + 1 }
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > nestingLimit { return (line, offset - lineStart) }
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
     }
 
     /// Spends one step of the budget.

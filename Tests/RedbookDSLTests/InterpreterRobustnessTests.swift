@@ -1,0 +1,58 @@
+import RedbookTestSupport
+import Testing
+@testable import RedbookDSL
+
+/// Whatever a block holds, the interpreter answers with a value or a positioned error: it never
+/// traps, overflows its stack or runs forever.
+@Suite struct InterpreterRobustnessTests {
+    static let seeds = [
+        "let bikes = [[\"price\": 300, \"model\": \"A\"], [\"price\": 900, \"model\": \"B\"]]\nbikes.filter { $0.price > 500 }.map { $0.model }",
+        "var total = 0\nfor (i, n) in [1, 2, 3].enumerated() where i > 0 { total += n * i }\ntotal",
+        "func f(_ n: Int) -> Int { guard n > 0 else { return 0 }\n return n + f(n - 1) }\nf(10)",
+        "let s = \"\"\"\n  a \\(1 + 2)\n  \"\"\"\ns.uppercased()",
+        "let d = [\"a\": [1, 2.5, nil], \"b\": true]\nd[\"a\"]![1] ?? 0",
+        "var x = [3, 1, 2]\nx.append(4)\nx.sorted(by: >).prefix(2)",
+    ]
+
+    @Test func mutatedBlocksNeverTrap() {
+        var random = SeededRandom(seed: 0xF022)
+        let alphabet = Array("(){}[]\"\\$.,:;=+-*/%!?<>&|_ \n0123456789abcxyzletvarforinifelseguardreturnfunc")
+        var failures = 0
+        for round in 0..<1_000 {
+            var text = Array(Self.seeds[round % Self.seeds.count])
+            for _ in 0..<(1 + random.next(below: 4)) {
+                let position = random.next(below: text.count + 1)
+                switch random.next(below: 3) {
+                case 0 where position < text.count: text.remove(at: position)
+                case 1: text.insert(alphabet[random.next(below: alphabet.count)], at: position)
+                default:
+                    if position < text.count { text[position] = alphabet[random.next(below: alphabet.count)] }
+                }
+            }
+            let interpreter = Interpreter()
+            interpreter.stepBudget = 5_000
+            let outcome = interpreter.run(String(text), firstLine: 7, column: 3)
+            if let problem = outcome.diagnostics.first {
+                failures += 1
+                #expect(problem.line >= 7, "\(String(text))")
+                #expect(!problem.message.isEmpty)
+            }
+        }
+        // Most mutations break the code; some still run. Both kinds must occur.
+        #expect(failures > 200 && failures < 1_000)
+    }
+
+    @Test(arguments: ["(", "[", "{ "])
+    func deepNestingIsAnErrorNotACrash(opening: String) {
+        let closing = opening == "(" ? ")" : (opening == "[" ? "]" : " }")
+        let text = "let x = " + String(repeating: opening, count: 10_000) + "1" + String(repeating: closing, count: 10_000)
+        let outcome = Interpreter().run(text)
+        #expect(outcome.failed)
+    }
+
+    @Test func aTenThousandTermExpressionIsEvaluated() {
+        let text = Array(repeating: "1", count: 10_000).joined(separator: " + ")
+        let outcome = Interpreter().run(text)
+        #expect(outcome.value == .int(10_000) || outcome.failed)
+    }
+}
