@@ -33,7 +33,9 @@ public enum NotebookConsole {
         if printer.enabled {
             session.progress = { FileHandle.standardError.write(Data(" \($0) …".utf8)) }
         }
-        return try NotebookRunner(options: options, progress: printer.show) { session.run($0) }.run(notebook)
+        var run = try NotebookRunner(options: options, progress: printer.show) { session.run($0) }.run(notebook)
+        run.model = session.encoderDescription
+        return run
     }
 }
 

@@ -53,7 +53,7 @@ public struct NotebookExport: Sendable {
             lines.append("> - Ran: \(header.ranAt ?? "unknown time")")
             lines.append("> - Redis: \(header.redis ?? "unknown")")
             lines.append("> - Modules: \(header.modules.isEmpty ? "none" : header.modules.joined(separator: ", "))")
-            lines.append("> - Model: \(header.model)")
+            lines.append("> - Model: \(run.model ?? header.model)")
             let status = run.succeeded ? "" : " (\(run.results.filter { $0.outcome.failure != nil }.count) failed)"
             lines.append("> - Time: \(Self.durationText(run.duration)) for \(run.results.count) block\(run.results.count == 1 ? "" : "s")\(status)")
             if !run.results.isEmpty {

@@ -128,6 +128,9 @@ public struct NotebookRun: Sendable {
     /// Whether every block that ran succeeded.
     public var succeeded: Bool { results.allSatisfy { $0.outcome.failure == nil } }
 
+    /// The embedding model the steps used, such as `all-MiniLM-L6-v2 (384 dims)`, or `nil` when no step encoded.
+    public internal(set) var model: String?
+
     /// Each failure as `FILE:LINE:COLUMN: error: MESSAGE`, with a note when the block ran as
     /// setup or kept its earlier output.
     public var failureMessages: [String] {

@@ -38,6 +38,11 @@ public final class Session {
     /// The step language's interpreter; names bound in one block stay for the next.
     lazy var interpreter: Interpreter = Interpreter(host: self)
 
+    /// The model steps have encoded with so far, such as `all-MiniLM-L6-v2 (384 dims)`; `nil` until one does.
+    public var encoderDescription: String? {
+        loadedEncoder.map { "\($0.modelName) (\($0.dimension) dims)" }
+    }
+
     /// Creates a session over an open connection.
     public init(connection: RedisConnection) {
         self.connection = connection

@@ -29,6 +29,14 @@ import Testing
         #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
     }
 
+    @Test func anExportNamesTheModelTheStepsUsed() throws {
+        let path = try NotebookCommandTests.notebook("```swift\nencode(\"a bike\").count\n```\n")
+        let export = try RedbookBinary.run(["export", path])
+        #expect(export.status == 0, "\(export.standardError)")
+        #expect(export.standardOutput.contains("> - Model: all-MiniLM-L6-v2 (384 dims)\n"))
+        #expect(export.standardOutput.contains("```text\n384\n```"))
+    }
+
     @Test(.enabled(if: SharedFixtures.isAvailable))
     func onTheOriginalDataTheTablesMatchThePythonReference() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutorial-\(UUID().uuidString)")
