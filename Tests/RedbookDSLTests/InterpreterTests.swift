@@ -113,6 +113,21 @@ import Testing
         #expect(Self.failure("0...9223372036854775807")?.message.contains("too large") == true)
     }
 
+    @Test func optionalChainsStopAtTheFirstNil() throws {
+        #expect(try Self.value("let none = [[\"name\": \"a\"]].filter { $0.name == \"b\" }\nnone.first?.name.uppercased()") == .null)
+        #expect(try Self.value("let docs = [[\"tags\": [\"x\"]]]\ndocs.first?.tags[0]") == .string("x"))
+        #expect(try Self.value("let empty = [[\"tags\": [\"x\"]]].prefix(0)\nempty.first?.tags[0]") == .null)
+    }
+
+    @Test func anErrorInAFuncFromAnEarlierBlockPointsIntoThatBlock() throws {
+        let interpreter = Interpreter()
+        #expect(interpreter.run("func half(_ x: Int) -> Int {\n    x / 0\n}", firstLine: 10).diagnostics.isEmpty)
+        let problem = try #require(interpreter.run("let y = half(4)", firstLine: 40).diagnostics.first)
+        #expect(problem.message == "division by zero")
+        #expect(problem.line == 11)
+        #expect(problem.excerpt.hasPrefix("11 |     x / 0"))
+    }
+
     @Test func endlessLoopsAndRecursionStop() throws {
         let interpreter = Interpreter()
         interpreter.stepBudget = 10_000

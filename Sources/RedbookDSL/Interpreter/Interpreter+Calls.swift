@@ -32,6 +32,7 @@ extension Interpreter {
         }
         if let member = callee.as(MemberAccessExprSyntax.self), let baseExpression = member.base {
             var base = try evaluate(baseExpression, in: scope)
+            if base == .null, Self.isOptionalChain(baseExpression) { return .null }
             let name = member.declName.baseName.text
             var call = StepCall(interpreter: self, node: Syntax(node), arguments: arguments)
             let before = base

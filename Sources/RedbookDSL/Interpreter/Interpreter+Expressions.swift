@@ -155,7 +155,7 @@ extension Interpreter {
             return .string(name)
         }
         let base = try evaluate(baseExpression, in: scope)
-        if node.base?.is(OptionalChainingExprSyntax.self) == true, base == .null { return .null }
+        if base == .null, Self.isOptionalChain(baseExpression) { return .null }
         do throws(StepError) {
             return try Members.property(name, of: base)
         } catch {
@@ -163,8 +163,19 @@ extension Interpreter {
         }
     }
 
+    /// Whether an expression is, or ends a chain that starts with, `x?`: past a `nil` there,
+    /// the rest of the chain is `nil` too, as in Swift.
+    static func isOptionalChain(_ expression: ExprSyntax) -> Bool {
+        if expression.is(OptionalChainingExprSyntax.self) { return true }
+        if let member = expression.as(MemberAccessExprSyntax.self), let base = member.base { return isOptionalChain(base) }
+        if let call = expression.as(FunctionCallExprSyntax.self) { return isOptionalChain(call.calledExpression) }
+        if let subscriptCall = expression.as(SubscriptCallExprSyntax.self) { return isOptionalChain(subscriptCall.calledExpression) }
+        return false
+    }
+
     func visit(_ node: SubscriptCallExprSyntax, in scope: Scope) throws(Interrupt) -> Value {
         let base = try evaluate(node.calledExpression, in: scope)
+        if base == .null, Self.isOptionalChain(node.calledExpression) { return .null }
         guard node.arguments.count == 1, let argument = node.arguments.first else {
             throw .failure(StepError("a subscript takes one index or key", at: node))
         }

@@ -118,7 +118,11 @@ public final class Interpreter {
             }
             let node = failure.node ?? Syntax(folded)
             let diagnostic = Diagnostic(node: node, message: StepMessage(message: failure.message, severity: .error))
-            outcome.diagnostics = [place(diagnostic, hint: failure.hint, tree: folded, converter: converter, column: column)]
+            // A func from an earlier block fails inside that block's tree, whose lines are its own.
+            let root = node.root
+            let sameTree = root.id == Syntax(folded).id
+            let rootConverter = sameTree ? converter : SourceLocationConverter(fileName: "", tree: root)
+            outcome.diagnostics = [place(diagnostic, hint: failure.hint, tree: root, converter: rootConverter, column: column)]
         }
         outcome.printed = printed
         return outcome
