@@ -144,16 +144,22 @@ extension Interpreter {
             if let condition = node.whereClause?.condition, try !truth(evaluate(condition, in: inner), at: condition) {
                 continue
             }
-            do throws(Interrupt) {
-                for item in node.body.statements { try execute(item, in: inner) }
-            } catch {
-                switch error {
-                case .breakLoop: break loop
-                case .continueLoop: continue loop
-                default: throw error
-                }
+            guard try runLoopBody(node.body.statements, in: inner) else { break loop }
+        }
+    }
+
+    /// Runs one pass of a loop's body; `false` when `break` ends the loop.
+    private func runLoopBody(_ statements: CodeBlockItemListSyntax, in scope: Scope) throws(Interrupt) -> Bool {
+        do throws(Interrupt) {
+            for item in statements { try execute(item, in: scope) }
+        } catch {
+            switch error {
+            case .breakLoop: return false
+            case .continueLoop: return true
+            default: throw error
             }
         }
+        return true
     }
 
     func visit(_ node: WhileStmtSyntax, in scope: Scope) throws(Interrupt) {
@@ -161,15 +167,7 @@ extension Interpreter {
             try tick(node)
             let inner = Scope(parent: scope)
             guard try conditionsHold(node.conditions, in: inner) else { break }
-            do throws(Interrupt) {
-                for item in node.body.statements { try execute(item, in: inner) }
-            } catch {
-                switch error {
-                case .breakLoop: break loop
-                case .continueLoop: continue loop
-                default: throw error
-                }
-            }
+            guard try runLoopBody(node.body.statements, in: inner) else { break loop }
         }
     }
 
