@@ -184,10 +184,8 @@ extension StepTests {
         let p = TestRedis.uniqueName("numeric")
         jsonIndex(steps, p)
         #expect(steps.output("let all = search(\"\(p):idx\", query: \"*\", return: [\"model\", \"price\"])\nall.count") == StepSession.text("3"))
-        withKnownIssue("FT.SEARCH returns field values as text, and rows keep them so") {
-            #expect(steps.output("table(all, sortBy: [\"price\"]).map { $0.model }") == StepSession.json("[\n  \"Tot\",\n  \"Ridge\",\n  \"Arrow\"\n]"))
-            #expect(steps.output("all.filter { $0.price < 1000 }.count") == StepSession.text("1"))
-        }
+        #expect(steps.output("table(all, sortBy: [\"price\"]).map { $0.model }") == StepSession.json("[\n  \"Tot\",\n  \"Ridge\",\n  \"Arrow\"\n]"))
+        #expect(steps.output("all.filter { $0.price < 1000 }.count") == StepSession.text("1"))
     }
 
     @Test func tableSortsGroupsAndCuts() throws {

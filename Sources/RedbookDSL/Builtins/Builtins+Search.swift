@@ -115,14 +115,14 @@ extension Builtins {
             if position + 1 < items.count, case .array(let fields) = items[position + 1] {
                 var index = 0
                 while index + 1 < fields.count {
-                    if let name = fields[index].string { row[name] = value(of: fields[index + 1]) }
+                    if let name = fields[index].string { row[name] = number(in: value(of: fields[index + 1])) }
                     index += 2
                 }
                 position += 2
             } else {
                 position += 1
             }
-            if let distance, case .string(let text)? = row[distance], let number = Double(text) {
+            if let distance, let number = row[distance].flatMap({ Interpreter.number($0) ?? $0.inlineText.flatMap(Double.init) }) {
                 row["distance"] = .double(number)
                 row["similarity"] = .double(1 - number)
                 row[distance] = .double(number)
@@ -130,6 +130,15 @@ extension Builtins {
             rows.append(row)
         }
         return rows
+    }
+
+    /// A returned field that is exactly a number's text (`270`, `10.5`) as that number, so rows
+    /// sort and compare by value; text that would not read back the same (`007`, `9.10`) stays text.
+    static func number(in value: Value) -> Value {
+        guard case .string(let text) = value, !text.isEmpty, text.utf8.count <= 18 else { return value }
+        if let integer = Int(text), String(integer) == text { return .int(integer) }
+        if text.contains("."), let double = Double(text), double.isFinite, "\(double)" == text { return .double(double) }
+        return value
     }
 
     private static func columns(of rows: [Object], leading: [String], hiding: Set<String> = []) -> [String] {
