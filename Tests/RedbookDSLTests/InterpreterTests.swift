@@ -56,6 +56,12 @@ import Testing
         #expect(try Self.value("[1, 2, 3].first(where: { $0 > 1 })") == .int(2))
         #expect(try Self.value("var a = [1]\na.append(2)\na") == .array([.int(1), .int(2)]))
         #expect(try Self.value("\"Bike\".uppercased()") == .string("BIKE"))
+        #expect(try Self.value("[1, 2, 3].firstIndex(of: 2)") == .int(1))
+        #expect(try Self.value("var a = [1]\na.append(contentsOf: [2, 3])\na") == .array([.int(1), .int(2), .int(3)]))
+        #expect(try Self.value("var d = [\"a\": 1, \"b\": 2]\nd.a = nil\nd.keys") == .array([.string("b")]))
+        #expect(try Self.value("[[\"p\": 3], [\"p\": 1]].min(by: { $0.p < $1.p })!.p") == .int(1))
+        #expect(try Self.value("[[\"p\": 3], [\"p\": 1]].max { a, b in a.p < b.p }!.p") == .int(3))
+        #expect(try Self.value("let zip = [1]\nzip(zip, [2]).count") == .int(1))
     }
 
     @Test func controlFlow() throws {
@@ -107,7 +113,7 @@ import Testing
         #expect(Self.failure("zip([1], [2], [3])")?.message.contains("unexpected extra argument") == true)
         #expect(Self.failure("class A {}")?.message == "this declaration is not part of the step language")
         #expect(Self.failure("let bikez = 1\nbikes")?.hint == "did you mean 'bikez'?")
-        #expect(Self.failure("if 1 { }")?.message == "a condition must be true or false, not a Int")
+        #expect(Self.failure("if 1 { }")?.message == "a condition must be true or false, not an Int")
         #expect(Self.failure("Int.min..<Int.max")?.message != nil)
         #expect(Self.failure("(-9223372036854775807 - 1)..<9223372036854775807")?.message.contains("too long") == true)
         #expect(Self.failure("0...9223372036854775807")?.message.contains("too large") == true)

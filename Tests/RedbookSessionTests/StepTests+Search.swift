@@ -49,7 +49,7 @@ extension StepTests {
             """) == StepSession.json("[\n  3,\n  384,\n  true,\n  false\n]"))
         #expect(steps.output("encode([]).count") == StepSession.text("0"))
         let failure = try steps.failure("encode(42)")
-        #expect(failure.message.hasPrefix("expected an array, got a Int"))
+        #expect(failure.message.hasPrefix("expected an array, got an Int"))
         #expect(failure.column == 8)
     }
 
@@ -172,7 +172,7 @@ extension StepTests {
         #expect(try steps.failure("search(\"\(p):idx\", of: \"bike\", knn: 0)").message.hasPrefix("knn must be 1 or more"))
         let wrongOf = "search(\"\(p):idx\", of: 3, knn: 1)"
         let offOf = try steps.failure(wrongOf)
-        #expect(offOf.message.hasPrefix("expected a text, a vector, or an array of them for 'of:', got a Int"))
+        #expect(offOf.message.hasPrefix("expected a text, a vector, or an array of them for 'of:', got an Int"))
         #expect(offOf.column == Self.column(of: "3, knn", in: wrongOf))
         let unknown = try steps.failure("search(\"\(p):nosuch\", query: \"*\")")
         #expect(unknown.message.hasPrefix("FT.SEARCH: "))
@@ -216,7 +216,7 @@ extension StepTests {
         #expect(steps.output("table([])") == "(no rows)")
         let unknown = try steps.failure("table(rows, sortBy: [\"weight\"])")
         #expect(unknown.message.hasPrefix("sortBy names 'weight', which is not a column\nhint: columns: type, model, price, note"))
-        #expect(try steps.failure("table([1, 2])").message.hasPrefix("expected rows or an array of dictionaries, got a Array"))
+        #expect(try steps.failure("table([1, 2])").message.hasPrefix("expected rows or an array of dictionaries, got an Array"))
         #expect(try steps.failure("table([[\"a\": 1], [\"a\": \"x\"]], sortBy: [\"a\"])").message
             .hasPrefix("cannot sort column 'a': it holds a "))
     }

@@ -66,7 +66,7 @@ import Testing
 
         // A check that holds records nothing.
         #expect(steps.output("expect(n == 2, \"n is two\")\nassert(n < 3)") == "")
-        #expect(try steps.failure("expect(n)").message.hasPrefix("expected true or false, got a Int"))
+        #expect(try steps.failure("expect(n)").message.hasPrefix("expected true or false, got an Int"))
     }
 
     @Test func printedLinesComeFirstThenTheValue() throws {
@@ -125,7 +125,7 @@ import Testing
         #expect(steps.output(#"json("{\"a\": [1, 2.5, \"x\"]}").a[1]"#) == StepSession.text("2.5"))
         let failure = try steps.failure(#"json("{\"a\": }")"#)
         #expect(failure.message.hasPrefix("json(…):1:7: expected a value, found '}'"))
-        #expect(try steps.failure("json(3)").message.hasPrefix("expected a String, got a Int"))
+        #expect(try steps.failure("json(3)").message.hasPrefix("expected a String, got an Int"))
     }
 
     @Test func redisBlocksInterpolateTextNumbersAndDocuments() throws {

@@ -18,7 +18,7 @@ extension Builtins {
         var commands = [RedisCommand]()
         for (index, document) in documents.enumerated() {
             guard case .object(let object) = document else {
-                throw call.failure("store needs documents (dictionaries); item \(index) is a \(document.typeName)")
+                throw call.failure("store needs documents (dictionaries); item \(index) is \(document.withArticle)")
             }
             let suffix: String
             if let idField {

@@ -32,7 +32,7 @@ extension Builtins {
                 guard case .object(let x) = a, case .object(let y) = b else { return false }
                 let (p, q) = (x[name] ?? .null, y[name] ?? .null)
                 guard let order = Interpreter.compare(p, q) else {
-                    throw call.failure("cannot sort column '\(name)': it holds a \(p.typeName) and a \(q.typeName)")
+                    throw call.failure("cannot sort column '\(name)': it holds \(p.withArticle) and \(q.withArticle)")
                 }
                 return descending ? order > 0 : order < 0
             }

@@ -45,7 +45,7 @@ enum Builtins {
             guard var best = values.first else { throw call.failure("\(name) needs at least one value") }
             for value in values.dropFirst() {
                 guard let order = Interpreter.compare(value, best) else {
-                    throw call.failure("cannot compare a \(value.typeName) and a \(best.typeName)")
+                    throw call.failure("cannot compare \(value.withArticle) and \(best.withArticle)")
                 }
                 if min ? order < 0 : order > 0 { best = value }
             }

@@ -51,7 +51,7 @@ struct Arguments {
 
 extension Argument {
     func fail(_ expected: String) -> Interrupt {
-        .failure(StepError("expected \(expected)\(label.map { " for '\($0):'" } ?? ""), got a \(value.typeName)", at: node))
+        .failure(StepError("expected \(expected)\(label.map { " for '\($0):'" } ?? ""), got \(value.withArticle)", at: node))
     }
 
     func string() throws(Interrupt) -> String {

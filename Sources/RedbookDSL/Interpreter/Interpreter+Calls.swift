@@ -17,9 +17,9 @@ extension Interpreter {
         let callee = node.calledExpression
         if let reference = callee.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
-            if let binding = scope.lookup(name) {
+            if let binding = scope.lookup(name), binding.value.isFunction || Builtins.table[name] == nil {
                 guard case .function(let function) = binding.value else {
-                    throw .failure(StepError("'\(name)' is a \(binding.value.typeName), not a function", at: reference))
+                    throw .failure(StepError("'\(name)' is \(binding.value.withArticle), not a function", at: reference))
                 }
                 return try call(function, arguments, at: node)
             }
@@ -45,7 +45,7 @@ extension Interpreter {
         }
         let value = try evaluate(callee, in: scope)
         guard case .function(let function) = value else {
-            throw .failure(StepError("a \(value.typeName) cannot be called", at: callee))
+            throw .failure(StepError("\(value.withArticle) cannot be called", at: callee))
         }
         return try call(function, arguments, at: node)
     }

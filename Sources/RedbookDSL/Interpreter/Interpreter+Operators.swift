@@ -43,7 +43,7 @@ extension Interpreter {
         case ("+", .int), ("+", .double): return value
         case ("!", .bool(let flag)): return .bool(!flag)
         default:
-            throw .failure(StepError("operator \(node.operator.text) does not apply to a \(value.typeName)", at: node))
+            throw .failure(StepError("operator \(node.operator.text) does not apply to \(value.withArticle)", at: node))
         }
     }
 
@@ -58,7 +58,7 @@ extension Interpreter {
         case "!=": return .bool(!Self.equal(left, right))
         case "<", "<=", ">", ">=":
             guard let order = Self.compare(left, right) else {
-                throw fail("cannot compare a \(left.typeName) with a \(right.typeName)")
+                throw fail("cannot compare \(left.withArticle) with \(right.withArticle)")
             }
             switch symbol {
             case "<": return .bool(order < 0)
@@ -112,7 +112,7 @@ extension Interpreter {
         case (.array(let a), .array(let b)) where symbol == "+":
             return .array(a + b)
         default:
-            throw fail("operator \(symbol) does not apply to a \(left.typeName) and a \(right.typeName)",
+            throw fail("operator \(symbol) does not apply to \(left.withArticle) and \(right.withArticle)",
                        hint: left.typeName == "String" || right.typeName == "String" ? "write \"\\(value)\" to put a value into text" : nil)
         }
     }
@@ -172,9 +172,10 @@ extension Interpreter {
         } else if let member = target.as(MemberAccessExprSyntax.self), let base = member.base {
             var container = try evaluate(base, in: scope)
             guard case .object(var object) = container else {
-                throw .failure(StepError("cannot set '\(member.declName.baseName.text)' on a \(container.typeName)", at: target))
+                throw .failure(StepError("cannot set '\(member.declName.baseName.text)' on \(container.withArticle)", at: target))
             }
-            object[member.declName.baseName.text] = value
+            // As with `doc["key"] = nil`, setting a field to nil removes it.
+            object[member.declName.baseName.text] = value == .null ? nil : value
             container = .object(object)
             try assign(container, to: base, in: scope)
         } else {

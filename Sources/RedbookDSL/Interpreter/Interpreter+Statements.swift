@@ -25,7 +25,7 @@ extension Interpreter {
             return ["print", "expect", "assert"].contains(callee.baseName.text)
         }
         if let call = expression.as(FunctionCallExprSyntax.self), let member = call.calledExpression.as(MemberAccessExprSyntax.self) {
-            return ["append", "insert", "remove", "removeAll", "sort"].contains(member.declName.baseName.text)
+            return ["append", "insert", "remove", "removeAll", "sort", "forEach"].contains(member.declName.baseName.text)
         }
         if expression.is(IfExprSyntax.self) || expression.is(SwitchExprSyntax.self) { return true }
         return false
@@ -89,7 +89,7 @@ extension Interpreter {
             return
         } else if let tuple = pattern.as(TuplePatternSyntax.self) {
             guard case .array(let items) = value, items.count == tuple.elements.count else {
-                throw .failure(StepError("cannot split a \(value.typeName) into \(tuple.elements.count) names", at: pattern))
+                throw .failure(StepError("cannot split \(value.withArticle) into \(tuple.elements.count) names", at: pattern))
             }
             for (element, item) in zip(tuple.elements, items) {
                 try bind(element.pattern, to: item, in: scope, mutable: mutable)
@@ -204,7 +204,7 @@ extension Interpreter {
 
     func truth(_ value: Value, at node: some SyntaxProtocol) throws(Interrupt) -> Bool {
         guard case .bool(let flag) = value else {
-            throw .failure(StepError("a condition must be true or false, not a \(value.typeName)", at: node))
+            throw .failure(StepError("a condition must be true or false, not \(value.withArticle)", at: node))
         }
         return flag
     }
@@ -219,7 +219,7 @@ extension Interpreter {
         case .object(let object): return object.members.map { .array([.string($0.key), $0.value]) }
         case .vector(let components): return components.map { .double(Double($0)) }
         default:
-            throw .failure(StepError("cannot loop over a \(value.typeName)", at: node))
+            throw .failure(StepError("cannot loop over \(value.withArticle)", at: node))
         }
     }
 }

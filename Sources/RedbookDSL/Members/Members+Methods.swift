@@ -30,7 +30,7 @@ extension Members {
         default:
             break
         }
-        throw .failure(StepError("a \(base.typeName) has no method '\(name)'", at: node))
+        throw .failure(StepError("\(base.withArticle) has no method '\(name)'", at: node))
     }
 
     private static func sequenceMethod(_ name: String, _ items: inout [Value], call: inout StepCall, at node: Syntax) throws(Interrupt) -> Value {
@@ -69,8 +69,8 @@ extension Members {
             result = accumulator
         case "contains", "allSatisfy", "first", "firstIndex":
             if name == "contains" || name == "firstIndex", let element = arguments.remaining.first,
-               element.label == nil, !element.isTrailingClosure, !(element.value.isFunction) {
-                _ = arguments.take(nil)
+               element.label == nil || element.label == "of", !element.isTrailingClosure, !(element.value.isFunction) {
+                _ = arguments.take(element.label)
                 let index = items.firstIndex { Interpreter.equal($0, element.value) }
                 result = name == "contains" ? .bool(index != nil) : index.map(Value.int) ?? .null
                 break
@@ -96,17 +96,25 @@ extension Members {
             } else {
                 result = .array(try stableSorted(items) { a, b throws(Interrupt) in
                     guard let order = Interpreter.compare(a, b) else {
-                        throw .failure(StepError("cannot sort a \(a.typeName) and a \(b.typeName)", hint: "give sorted(by:) a closure", at: node))
+                        throw .failure(StepError("cannot sort \(a.withArticle) and \(b.withArticle)", hint: "give sorted(by:) a closure", at: node))
                     }
                     return order < 0
                 })
             }
         case "min", "max":
+            let by = try arguments.take("by")?.function()
             var best: Value?
             for item in items {
                 guard let current = best else { best = item; continue }
+                if let by {
+                    // `min(by:)` and `max(by:)` take "is ordered before", as Swift's do.
+                    let before = try interpreter.truth(interpreter.call(by, item, current, at: node), at: node)
+                    let after = try interpreter.truth(interpreter.call(by, current, item, at: node), at: node)
+                    if name == "min" ? before : after { best = item }
+                    continue
+                }
                 guard let order = Interpreter.compare(item, current) else {
-                    throw .failure(StepError("cannot compare a \(item.typeName) and a \(current.typeName)", at: node))
+                    throw .failure(StepError("cannot compare \(item.withArticle) and \(current.withArticle)", hint: "give \(name)(by:) a closure", at: node))
                 }
                 if name == "min" ? order < 0 : order > 0 { best = item }
             }
@@ -128,9 +136,11 @@ extension Members {
             default: result = .array(Array(items.dropLast(count)))
             }
         case "append":
-            let element = try arguments.required(nil)
-            if let extra = arguments.take("contentsOf") { items += try extra.array() }
-            items.append(element.value)
+            if let extra = arguments.take("contentsOf") {
+                items += try extra.array()
+            } else {
+                items.append(try arguments.required(nil).value)
+            }
             result = .null
         case "removeLast":
             guard let last = items.popLast() else { throw .failure(StepError("removeLast on an empty array", at: node)) }
@@ -189,7 +199,7 @@ extension Members {
         guard let number = Interpreter.number(value) else { throw .failure(StepError("not a number", at: node)) }
         switch name {
         case "rounded": return .double(number.rounded())
-        default: throw .failure(StepError("a \(value.typeName) has no method '\(name)'", hint: "round(x, 2) rounds to 2 places", at: node))
+        default: throw .failure(StepError("\(value.withArticle) has no method '\(name)'", hint: "round(x, 2) rounds to 2 places", at: node))
         }
     }
 

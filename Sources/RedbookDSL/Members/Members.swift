@@ -51,7 +51,7 @@ enum Members {
         default:
             break
         }
-        throw StepError("a \(base.typeName) has no property '\(name)'")
+        throw StepError("\(base.withArticle) has no property '\(name)'")
     }
 
     /// `base[index]`.
@@ -72,7 +72,7 @@ enum Members {
             guard position >= 0, position < text.count else { throw outOfRange(position, count: text.count) }
             return .string(String(text[text.index(text.startIndex, offsetBy: position)]))
         default:
-            throw StepError("a \(base.typeName) cannot be subscripted with a \(index.typeName)")
+            throw StepError("\(base.withArticle) cannot be subscripted with \(index.withArticle)")
         }
     }
 
@@ -87,7 +87,7 @@ enum Members {
             object[key] = value == .null ? nil : value
             base = .object(object)
         default:
-            throw StepError("cannot set an element of a \(base.typeName) by a \(index.typeName)")
+            throw StepError("cannot set an element of \(base.withArticle) by \(index.withArticle)")
         }
     }
 

@@ -13,7 +13,7 @@ extension Value {
         case .bool(let flag): return Array((flag ? "1" : "0").utf8)
         case .vector(let components): return RedisCommand.float32Bytes(components)
         case .object, .array: return Array(try jsonText().utf8)
-        default: throw StepError("a \(typeName) cannot be a command argument", hint: "give text, a number, a vector or a document")
+        default: throw StepError("\(withArticle) cannot be a command argument", hint: "give text, a number, a vector or a document")
         }
     }
 

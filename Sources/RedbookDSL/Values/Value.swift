@@ -30,6 +30,15 @@ public indirect enum Value: Hashable {
         return false
     }
 
+    /// The type name with its article, for messages: `an Int`, `a String`, `nil`.
+    public var withArticle: String {
+        switch self {
+        case .null: "nil"
+        case .int, .array: "an \(typeName)"
+        default: "a \(typeName)"
+        }
+    }
+
     /// The type name used in messages, as a Swift programmer would say it.
     public var typeName: String {
         switch self {
