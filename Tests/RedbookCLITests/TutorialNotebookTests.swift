@@ -37,6 +37,15 @@ import Testing
         #expect(export.standardOutput.contains("```text\n384\n```"))
     }
 
+    @Test func offlineRunsNeverTouchTheNetwork() throws {
+        let path = try NotebookCommandTests.notebook("```swift\nlet data = fetch(\"http://127.0.0.1:9/bikes.json\")\n```\n")
+        // Nothing ever answers on the discard port, so this address is never in the cache.
+        let run = try RedbookBinary.run(["run", "--offline", path])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("nb.md:2:"), "\(run.standardError)")
+        #expect(run.standardError.contains("not in the cache"), "\(run.standardError)")
+    }
+
     @Test(.enabled(if: SharedFixtures.isAvailable))
     func onTheOriginalDataTheTablesMatchThePythonReference() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutorial-\(UUID().uuidString)")
