@@ -31,7 +31,8 @@ public enum NotebookConsole {
         session.offline = offline
         let printer = ProgressPrinter(enabled: isatty(STDERR_FILENO) == 1)
         if printer.enabled {
-            session.progress = { FileHandle.standardError.write(Data(" \($0) …".utf8)) }
+            // A long step rewrites its block's progress line in place: carriage return, erase the line.
+            session.progress = { FileHandle.standardError.write(Data("\r\u{1B}[K    \($0) …".utf8)) }
         }
         var run = try NotebookRunner(options: options, progress: printer.show) { session.run($0) }.run(notebook)
         run.model = session.encoderDescription
