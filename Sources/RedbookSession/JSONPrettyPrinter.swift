@@ -23,9 +23,17 @@ enum JSONPrettyPrinter {
         return printer.run()
     }
 
-    /// `[a, b, … ] (N values)`: the numbers shown as written, like ``CellText/vectorSummary(_:)``.
+    /// `[a, b, … ] (N values)`, like ``CellText/vectorSummary(_:)``: fractions with four decimals,
+    /// so an embedding's summary does not change with the last digits a machine computes;
+    /// integers as written.
     static func numberArraySummary(_ shown: [[UInt8]], count: Int) -> [UInt8] {
-        Array(("[" + shown.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ") + ", … ] (\(count) values)").utf8)
+        let parts = shown.map { bytes -> String in
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let value = Double(text),
+                  abs(value) < 1e9 else { return text }
+            return CellText.fixed(value, decimals: 4, trimZeros: false)
+        }
+        return Array(("[" + parts.joined(separator: ", ") + ", … ] (\(count) values)").utf8)
     }
 
     /// The indented form of one JSON value, or `nil` when `bytes` is not valid JSON.

@@ -9,9 +9,14 @@ import Testing
         (0..<count).map { "\(Double($0) / 1000 - 0.25)" }
     }
 
+    /// How a summary shows a fraction: four decimals (these test numbers have no ties to round).
+    private func shown(_ text: some StringProtocol) -> String {
+        String(format: "%.4f", Double(String(text))!)
+    }
+
     @Test func arraysOfMoreThanSixteenNumbersAreSummarised() {
         let long = numbers(17)
-        #expect(JSONPrettyPrinter.format(Array("[\(long.joined(separator: ","))]".utf8)) == "[\(long[0]), \(long[1]), … ] (17 values)")
+        #expect(JSONPrettyPrinter.format(Array("[\(long.joined(separator: ","))]".utf8)) == "[\(shown(long[0])), \(shown(long[1])), … ] (17 values)")
         let short = numbers(16)
         let whole = JSONPrettyPrinter.format(Array("[\(short.joined(separator: ","))]".utf8))
         #expect(whole == "[\n" + short.map { "  " + $0 }.joined(separator: ",\n") + "\n]")
@@ -19,7 +24,7 @@ import Testing
 
     @Test func numbersInTheSummaryAreCopiedAsWritten() {
         let text = "[ 1E+5 , -0.012345678901234567 ," + Array(repeating: "0", count: 20).joined(separator: ",") + "]"
-        #expect(JSONPrettyPrinter.format(Array(text.utf8)) == "[1E+5, -0.012345678901234567, … ] (22 values)")
+        #expect(JSONPrettyPrinter.format(Array(text.utf8)) == "[100000.0000, -0.0123, … ] (22 values)")
     }
 
     @Test func arraysWithAnythingButNumbersPrintWhole() {
@@ -36,15 +41,15 @@ import Testing
         #expect(JSONPrettyPrinter.format(Array(document.utf8)) == """
             {
               "name": "a",
-              "embedding": [\(embedding[0]), \(embedding[1]), … ] (384 values),
+              "embedding": [\(shown(embedding[0])), \(shown(embedding[1])), … ] (384 values),
               "tags": [
                 1,
                 2
               ]
             }
             """)
-        // A table cell keeps the text as written, only the long array shortened.
-        #expect(JSONPrettyPrinter.compact(Array(document.utf8)) == #"{"name":"a","embedding":[\#(embedding[0]), \#(embedding[1]), … ] (384 values),"tags":[1,2]}"#)
+        // A table cell keeps the text as written, only the long array shortened (and its two numbers rounded).
+        #expect(JSONPrettyPrinter.compact(Array(document.utf8)) == #"{"name":"a","embedding":[\#(shown(embedding[0])), \#(shown(embedding[1])), … ] (384 values),"tags":[1,2]}"#)
         #expect(JSONPrettyPrinter.compact(Array(#"{"a": [1, 2]}"#.utf8)) == #"{"a": [1, 2]}"#)
         #expect(JSONPrettyPrinter.compact(Array("plain text".utf8)) == nil)
         #expect(JSONPrettyPrinter.compact(Array("[1,".utf8)) == nil)
@@ -60,9 +65,9 @@ import Testing
             JSON.MGET \(key) \(key):none $.embedding
             """))
         #expect(outcome.failure == nil)
-        // The server writes each number in its own shortest form; the summary copies it.
+        // The server writes each number in its own shortest form; the summary rounds it to four decimals.
         let stored = try #require(try session.connection.call("JSON.GET", key, "$.embedding[0:2]").string)
-        let firstTwo = stored.dropFirst().dropLast().split(separator: ",").joined(separator: ", ")
+        let firstTwo = stored.dropFirst().dropLast().split(separator: ",").map { shown($0) }.joined(separator: ", ")
         #expect(outcome.output == """
             ```text
             OK
@@ -96,7 +101,7 @@ import Testing
             FT.SEARCH \(p):idx *
             """))
         #expect(outcome.failure == nil)
-        let summary = "[\(embedding[0]), \(embedding[1]), … ] (20 values)"
+        let summary = "[\(shown(embedding[0])), \(shown(embedding[1])), … ] (20 values)"
         let rows = outcome.output.split(separator: "\n").filter { $0.hasPrefix("| \(p):1") }
         #expect(rows.count == 2)
         // `[0.5,0.15,0.25,0.35]` is 20 bytes of text in a VECTOR field: still JSON, not four floats.
