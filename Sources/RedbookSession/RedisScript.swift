@@ -55,7 +55,7 @@ struct RedisScript: Sendable, Hashable {
                 continue
             }
             if trimmed.starts(with: [UInt8(ascii: "#")]) || trimmed.starts(with: Array("//".utf8)) { continue }
-            var substituted = [Int: [UInt8]]()
+            var substituted = [[UInt8]: [UInt8]]()
             if let resolve, line.contains(UInt8(ascii: "\\")) {
                 (line, substituted) = try Self.interpolate(line, line: notebookLine, column: block.column, resolve: resolve)
             }
@@ -70,7 +70,7 @@ struct RedisScript: Sendable, Hashable {
                 )
             }
             for index in arguments.indices {
-                if let bytes = substituted.first(where: { RedisInterpolation.marker($0.key) == arguments[index].bytes })?.value {
+                if let bytes = substituted[arguments[index].bytes] {
                     arguments[index].bytes = bytes
                 }
             }
@@ -91,25 +91,26 @@ struct RedisScript: Sendable, Hashable {
         self.commands = commands
     }
 
-    /// The line with each interpolation replaced: by a marker when it is a whole argument (its
-    /// bytes come back in the second result), else by its text.
-    private static func interpolate(_ line: [UInt8], line number: Int, column: Int, resolve: Resolver) throws(BlockFailure) -> ([UInt8], [Int: [UInt8]]) {
+    /// The line with each interpolation replaced: by a marker when it is a whole argument (the
+    /// second result maps each marker to its bytes), else by its text.
+    private static func interpolate(_ line: [UInt8], line number: Int, column: Int, resolve: Resolver) throws(BlockFailure) -> ([UInt8], [[UInt8]: [UInt8]]) {
         let pieces = RedisInterpolation.pieces(in: line)
         guard !pieces.isEmpty else { return (line, [:]) }
         var result = [UInt8]()
-        var whole = [Int: [UInt8]]()
+        var whole = [[UInt8]: [UInt8]]()
         var position = 0
         for (count, piece) in pieces.enumerated() {
             result += line[position..<piece.range.lowerBound]
             let expressionColumn = column + piece.range.lowerBound + 2
             let value = try resolve(piece.expression, number, expressionColumn)
             if piece.standsAlone {
+                let marker = RedisInterpolation.marker(count)
                 do throws(StepError) {
-                    whole[count] = try value.redisArgument()
+                    whole[marker] = try value.redisArgument()
                 } catch {
                     throw BlockFailure(line: number, column: expressionColumn, message: error.description)
                 }
-                result += RedisInterpolation.marker(count)
+                result += marker
             } else {
                 guard let text = value.inlineText else {
                     throw BlockFailure(line: number, column: expressionColumn,

@@ -149,9 +149,6 @@ extension Builtins {
         return names
     }
 
-    private static func rows(_ objects: [Object], columns: [String]) -> [[Value]] {
-        objects.map { object in columns.map { object[$0] ?? .null } }
-    }
 }
 
 private extension Rows {

@@ -75,9 +75,8 @@ extension Interpreter {
                 scope.declare(parameter.name, argument.value, mutable: false)
             }
         }
-        guard case .statements(let statements) = body.code else { return .null }
         do throws(Interrupt) {
-            return try runBody(statements, in: scope)
+            return try runBody(body.statements, in: scope)
         } catch {
             if case .returned(let value) = error { return value }
             throw error

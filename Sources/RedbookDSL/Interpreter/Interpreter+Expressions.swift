@@ -126,7 +126,7 @@ extension Interpreter {
         case nil:
             break
         }
-        return .function(Function(body: .init(name: "closure", parameters: parameters, code: .statements(node.statements), captured: scope)))
+        return .function(Function(body: .init(name: "closure", parameters: parameters, statements: node.statements, captured: scope)))
     }
 
     func visit(_ node: IfExprSyntax, in scope: Scope) throws(Interrupt) -> Value {

@@ -109,7 +109,7 @@ extension Interpreter {
             let label = parameter.firstName.tokenKind == .wildcard ? nil : parameter.firstName.text
             return Function.Parameter(label: label, name: (parameter.secondName ?? parameter.firstName).text)
         }
-        let function = Function(body: .init(name: node.name.text, parameters: parameters, code: .statements(body.statements), captured: scope))
+        let function = Function(body: .init(name: node.name.text, parameters: parameters, statements: body.statements, captured: scope))
         scope.declare(node.name.text, .function(function), mutable: false)
     }
 

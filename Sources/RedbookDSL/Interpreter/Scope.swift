@@ -19,11 +19,6 @@ final class Scope {
         bindings[name] ?? parent?.lookup(name)
     }
 
-    /// Whether `name` is bound at this level (not in an enclosing one).
-    func declaresLocally(_ name: String) -> Bool {
-        bindings[name] != nil
-    }
-
     /// Binds `name` at this level, replacing what it held here.
     func declare(_ name: String, _ value: Value, mutable: Bool) {
         bindings[name] = Binding(value: value, isMutable: mutable)

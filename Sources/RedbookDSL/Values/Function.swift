@@ -1,3 +1,5 @@
+import SwiftSyntax
+
 /// Something a step can call: a closure or `func` written in the notebook, or a built-in.
 ///
 /// Two functions are equal only when they are the same one, as closures are in Swift.
@@ -6,13 +8,13 @@ public struct Function: Hashable {
     final class Body {
         let name: String
         let parameters: [Parameter]
-        let code: Code
+        let statements: CodeBlockItemListSyntax
         let captured: Scope
 
-        init(name: String, parameters: [Parameter], code: Code, captured: Scope) {
+        init(name: String, parameters: [Parameter], statements: CodeBlockItemListSyntax, captured: Scope) {
             self.name = name
             self.parameters = parameters
-            self.code = code
+            self.statements = statements
             self.captured = captured
         }
     }

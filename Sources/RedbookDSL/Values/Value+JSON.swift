@@ -45,7 +45,8 @@ extension Value {
         case .int(let number): output += String(number)
         case .double(let number):
             guard number.isFinite else { throw StepError("\(number) cannot be written as JSON") }
-            output += number == number.rounded() && Swift.abs(number) < 1e16 ? String(format: number) : "\(number)"
+            // A whole Double keeps its `.0` (`3.0`), so it reads back as a float, not an integer.
+            output += number == number.rounded() && Swift.abs(number) < 1e16 ? String(Int64(number)) + ".0" : "\(number)"
         case .string(let text): Value.appendQuoted(text, to: &output)
         case .array(let items):
             output += "["
@@ -94,12 +95,5 @@ extension Value {
             }
         }
         output += "\""
-    }
-}
-
-private extension String {
-    /// A whole Double written as JSON writes it, with `.0` (`3.0`), so it reads back as a float.
-    init(format number: Double) {
-        self = String(Int64(number)) + ".0"
     }
 }

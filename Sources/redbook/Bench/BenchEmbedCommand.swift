@@ -71,9 +71,3 @@ struct BenchEmbedCommand: ParsableCommand {
         }
     }
 }
-
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

@@ -101,12 +101,6 @@ struct BenchEncodeCommand: ParsableCommand {
     }
 }
 
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
-
 /// A deterministic corpus of bike sentences for `bench encode`, about as long as real product descriptions.
 enum BenchCorpus {
     private static let openings = [

@@ -52,7 +52,7 @@ struct BenchLoadCommand: ParsableCommand {
             // Leave a user's server as it was.
             _ = try? target.connection.pipeline(commands.map { RedisCommand(arguments: [Array("UNLINK".utf8), $0.arguments[1]]) })
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         print("documents   \(docs) (\(String(format: "%.1f", Double(bytes) / Double(docs) / 1024)) KB each)")
         print("server      \(target.label)")
         print("time        \(String(format: "%.3f", seconds)) s")

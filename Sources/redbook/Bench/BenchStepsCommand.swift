@@ -49,7 +49,7 @@ struct BenchStepsCommand: ParsableCommand {
             if let problem = outcome.diagnostics.first {
                 throw ValidationError("the benchmark block failed: \(problem.message)")
             }
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            times.append(elapsed.seconds)
         }
         let timed = Array(times.dropFirst(20)).sorted()
         print("block          \(lines) lines, \(source.utf8.count) bytes")
