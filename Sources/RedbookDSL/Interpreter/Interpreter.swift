@@ -84,14 +84,13 @@ public final class Interpreter {
         // Blank lines in front make the parser's own line numbers the notebook's.
         let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
         let tree = Parser.parse(source: padded)
-        let converter = SourceLocationConverter(fileName: "", tree: tree)
         var outcome = Outcome()
         // The generator walks the whole tree; a tree without errors needs no walk.
         let syntaxProblems = tree.hasError
             ? ParseDiagnosticsGenerator.diagnostics(for: tree).filter { $0.diagMessage.severity == .error } : []
         if !syntaxProblems.isEmpty {
             outcome.diagnostics = syntaxProblems.map { diagnostic in
-                place(diagnostic, hint: nil, tree: tree, converter: converter, column: column)
+                place(diagnostic, hint: nil, tree: tree, column: column)
             }
             return outcome
         }
@@ -100,7 +99,7 @@ public final class Interpreter {
             folded = try OperatorTable.standardOperators.foldAll(tree).cast(SourceFileSyntax.self)
         } catch {
             let diagnostic = Diagnostic(node: tree, message: StepMessage(message: "\(error)", severity: .error))
-            outcome.diagnostics = [place(diagnostic, hint: nil, tree: tree, converter: converter, column: column)]
+            outcome.diagnostics = [place(diagnostic, hint: nil, tree: tree, column: column)]
             return outcome
         }
         stepsLeft = stepBudget
@@ -119,10 +118,7 @@ public final class Interpreter {
             let node = failure.node ?? Syntax(folded)
             let diagnostic = Diagnostic(node: node, message: StepMessage(message: failure.message, severity: .error))
             // A func from an earlier block fails inside that block's tree, whose lines are its own.
-            let root = node.root
-            let sameTree = root.id == Syntax(folded).id
-            let rootConverter = sameTree ? converter : SourceLocationConverter(fileName: "", tree: root)
-            outcome.diagnostics = [place(diagnostic, hint: failure.hint, tree: root, converter: rootConverter, column: column)]
+            outcome.diagnostics = [place(diagnostic, hint: failure.hint, tree: node.root, column: column)]
         }
         outcome.printed = printed
         return outcome
@@ -145,8 +141,9 @@ public final class Interpreter {
         return .success(value)
     }
 
-    private func place(_ diagnostic: Diagnostic, hint: String?, tree: some SyntaxProtocol, converter: SourceLocationConverter, column: Int) -> StepDiagnostic {
-        let location = converter.location(for: diagnostic.position)
+    /// A diagnostic placed in the notebook; the line table is built only here, on the error path.
+    private func place(_ diagnostic: Diagnostic, hint: String?, tree: some SyntaxProtocol, column: Int) -> StepDiagnostic {
+        let location = SourceLocationConverter(fileName: "", tree: tree).location(for: diagnostic.position)
         let excerpt = DiagnosticsFormatter.annotatedSource(tree: tree, diags: [diagnostic], contextSize: 0)
         var lines = excerpt.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while lines.last?.isEmpty == true { lines.removeLast() }
