@@ -136,7 +136,10 @@ public struct NotebookRun: Sendable {
     public var failureMessages: [String] {
         results.compactMap { result in
             guard let failure = result.outcome.failure else { return nil }
-            let line = Diagnostic.line(file: notebook.name, line: failure.line, column: failure.column, message: failure.message)
+            let line = failure.all.map { problem in
+                Diagnostic.line(file: notebook.name, line: problem.line, column: problem.column, message: problem.message, hint: problem.hint)
+                    + (problem.excerpt.isEmpty ? "" : "\n" + problem.excerpt)
+            }.joined(separator: "\n")
             switch result.role {
             case .recorded:
                 return line

@@ -66,7 +66,8 @@ struct RedisScript: Sendable, Hashable {
                 throw BlockFailure(
                     line: notebookLine,
                     column: block.column + error.column - 1,
-                    message: "\(error.reason)\nhint: \(error.hint)"
+                    message: error.reason,
+                    hint: error.hint
                 )
             }
             for index in arguments.indices {
@@ -108,13 +109,14 @@ struct RedisScript: Sendable, Hashable {
                 do throws(StepError) {
                     whole[marker] = try value.redisArgument()
                 } catch {
-                    throw BlockFailure(line: number, column: expressionColumn, message: error.description)
+                    throw BlockFailure(line: number, column: expressionColumn, message: error.message, hint: error.hint)
                 }
                 result += marker
             } else {
                 guard let text = value.inlineText else {
                     throw BlockFailure(line: number, column: expressionColumn,
-                                       message: "a \(value.typeName) cannot go inside a longer argument\nhint: give it an argument of its own: … \\(\(piece.expression)) …")
+                                       message: "a \(value.typeName) cannot go inside a longer argument",
+                                       hint: "give it an argument of its own: … \\(\(piece.expression)) …")
                 }
                 result += RedisInterpolation.inline(text, quoted: piece.quoted)
             }

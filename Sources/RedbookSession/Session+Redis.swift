@@ -10,22 +10,21 @@ extension Session {
                 case .success(let value):
                     return value
                 case .failure(let problems):
-                    let problem = problems.diagnostics[0]
-                    throw BlockFailure(line: problem.line, column: problem.column, message: Self.text(of: problem))
+                    throw Self.failure(problems.diagnostics)!
                 }
             }
         } catch {
             var output = BlockOutput()
             output.limit = outputLimit
-            output.appendText("error: \(error.message)")
+            output.appendText(error.all.map { "error: " + $0.explanation }.joined(separator: "\n"))
             return BlockOutcome(output: output.render(), failure: error)
         }
         var output = BlockOutput()
         output.limit = outputLimit
         var sawError = false
         for command in script.commands {
-            func failed(_ message: String) -> BlockOutcome {
-                BlockOutcome(output: output.render(), failure: BlockFailure(line: command.line, column: command.column, message: message))
+            func failed(_ message: String, hint: String? = nil) -> BlockOutcome {
+                BlockOutcome(output: output.render(), failure: BlockFailure(line: command.line, column: command.column, message: message, hint: hint))
             }
             let reply: Reply
             let sent: RedisScript.Command
@@ -37,14 +36,12 @@ extension Session {
                 return failed(error.description)
             }
             render(reply, for: sent, order: order, into: &output)
-            if case .error(var message) = reply {
+            if case .error(let message) = reply {
                 sawError = true
-                if let hint = Self.hint(forError: message, of: command) {
-                    output.appendText("hint: \(hint)")
-                    message += "\nhint: \(hint)"
-                }
+                let hint = Self.hint(forError: message, of: command)
+                if let hint { output.appendText("hint: \(hint)") }
                 if block.expectsError { continue }
-                return failed(message)
+                return failed(message, hint: hint)
             }
             do {
                 try afterReply(to: command)
@@ -57,7 +54,8 @@ extension Session {
             return BlockOutcome(output: output.render(), failure: BlockFailure(
                 line: block.firstLine,
                 column: block.column,
-                message: "expected an error reply, got none\nhint: remove {expect-error} if the block is meant to succeed"
+                message: "expected an error reply, got none",
+                hint: "remove {expect-error} if the block is meant to succeed"
             ))
         }
         return BlockOutcome(output: output.render())

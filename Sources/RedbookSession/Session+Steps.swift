@@ -8,17 +8,19 @@ extension Session {
         var output = BlockOutput()
         output.limit = outputLimit
         if !outcome.printed.isEmpty { output.appendText(outcome.printed.joined(separator: "\n")) }
-        if let problem = outcome.diagnostics.first {
-            output.appendText("error: " + Self.text(of: problem))
-            return BlockOutcome(output: output.render(), failure: BlockFailure(line: problem.line, column: problem.column, message: Self.text(of: problem)))
+        if let failure = Self.failure(outcome.diagnostics) {
+            output.appendText(failure.all.map { "error: " + $0.explanation }.joined(separator: "\n"))
+            return BlockOutcome(output: output.render(), failure: failure)
         }
         if let value = outcome.value { Self.render(value, into: &output) }
         return BlockOutcome(output: output.render())
     }
 
-    /// A problem's message, hint and the code under the caret, as recorded and printed.
-    static func text(of problem: StepDiagnostic) -> String {
-        problem.message + (problem.hint.map { "\nhint: \($0)" } ?? "") + (problem.excerpt.isEmpty ? "" : "\n" + problem.excerpt)
+    /// A block's problems as one failure, the first in front; `nil` when there are none.
+    static func failure(_ problems: [StepDiagnostic]) -> BlockFailure? {
+        guard let first = problems.first else { return nil }
+        return BlockFailure(line: first.line, column: first.column, message: first.message, hint: first.hint, excerpt: first.excerpt,
+                            others: problems.dropFirst().map { BlockFailure(line: $0.line, column: $0.column, message: $0.message, hint: $0.hint, excerpt: $0.excerpt) })
     }
 
     /// How a step's value is recorded: documents and lists as a `json` block (long number

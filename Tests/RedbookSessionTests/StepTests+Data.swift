@@ -55,9 +55,9 @@ extension StepTests {
         #expect(notDocument.line == 8 && notDocument.column == 1)
         #expect(notDocument.message.hasPrefix("store needs documents (dictionaries); item 1 is an Int"))
         #expect(try steps.connection.call("EXISTS", "\(p):001") == .integer(0))
-        #expect(try steps.failure("store([[\"a\": 1]], prefix: \"\(p):\", as: .xml)").message.hasPrefix("store writes .json or .hash, not .xml"))
-        #expect(try steps.failure("store([[\"a\": 1]], prefix: \"\(p):\", ttl: 5)").message.hasPrefix("unexpected argument label 'ttl:' in call to store"))
-        #expect(try steps.failure("store(\"bikes\")").message.hasPrefix("expected an array, got a String"))
+        #expect(try steps.failure("store([[\"a\": 1]], prefix: \"\(p):\", as: .xml)").explanation.hasPrefix("store writes .json or .hash, not .xml"))
+        #expect(try steps.failure("store([[\"a\": 1]], prefix: \"\(p):\", ttl: 5)").explanation.hasPrefix("unexpected argument label 'ttl:' in call to store"))
+        #expect(try steps.failure("store(\"bikes\")").explanation.hasPrefix("expected an array, got a String"))
     }
 
     @Test func keysScansAPatternAndSortsWhatItFinds() throws {
@@ -73,7 +73,7 @@ extension StepTests {
             """) == StepSession.json("[\n  1500,\n  \"\(p):k:0000\",\n  \"\(p):k:1499\"\n]"))
         #expect(steps.output("keys(\"\(p):none:*\")") == StepSession.json("[]"))
         #expect(steps.output("keys(\"\(p):k:000[0-2]\")") == StepSession.json("[\n  \"\(p):k:0000\",\n  \"\(p):k:0001\",\n  \"\(p):k:0002\"\n]"))
-        #expect(try steps.failure("keys(7)").message.hasPrefix("expected a String, got an Int"))
+        #expect(try steps.failure("keys(7)").explanation.hasPrefix("expected a String, got an Int"))
     }
 
     @Test func getReadsDocumentsPathsAndHashes() throws {
@@ -101,7 +101,7 @@ extension StepTests {
         #expect(steps.output("mget([\"\(p):1\", \"\(p):missing\", \"\(p):2\"], path: \".price\")") == StepSession.json("[\n  270,\n  null,\n  1200\n]"))
         // A JSONPath gives each document's matches as an array.
         #expect(steps.output("mget([\"\(p):1\", \"\(p):2\"], path: \"$.model\")") == StepSession.json("[\n  [\n    \"Jigger\"\n  ],\n  [\n    \"Hillcraft\"\n  ]\n]"))
-        #expect(try steps.failure("mget([1, 2])").message.hasPrefix("expected an array of Strings, got an Array"))
+        #expect(try steps.failure("mget([1, 2])").explanation.hasPrefix("expected an array of Strings, got an Array"))
     }
 
     @Test func redisRepliesBecomeValues() throws {
@@ -142,13 +142,13 @@ extension StepTests {
         let failure = try #require(outcome.failure)
         #expect(failure.line == 11)
         #expect(failure.column == 9)
-        #expect(failure.message.hasPrefix("ERR value is not an integer or out of range\n11 | let n = redis("))
+        #expect(failure.explanation.hasPrefix("ERR value is not an integer or out of range\n11 | let n = redis("))
         #expect(outcome.output.hasPrefix("```text\nerror: ERR value is not an integer or out of range\n"))
         // A failed `let` binds nothing.
-        #expect(try steps.failure("n").message.hasPrefix("cannot find 'n' in scope"))
-        #expect(try steps.failure("redis(\"SET\", key: \"x\", \"y\")").message.hasPrefix("redis takes its command's words without labels"))
-        #expect(try steps.failure("redis()").message.hasPrefix("redis needs a command name\nhint: redis(\"PING\")"))
-        #expect(try steps.failure("redis(\"SET\", \"\(p):x\", nil)").message.hasPrefix("nil cannot be a command argument"))
+        #expect(try steps.failure("n").explanation.hasPrefix("cannot find 'n' in scope"))
+        #expect(try steps.failure("redis(\"SET\", key: \"x\", \"y\")").explanation.hasPrefix("redis takes its command's words without labels"))
+        #expect(try steps.failure("redis()").explanation.hasPrefix("redis needs a command name\nhint: redis(\"PING\")"))
+        #expect(try steps.failure("redis(\"SET\", \"\(p):x\", nil)").explanation.hasPrefix("nil cannot be a command argument"))
     }
 }
 

@@ -49,7 +49,7 @@ extension StepTests {
             """) == StepSession.json("[\n  3,\n  384,\n  true,\n  false\n]"))
         #expect(steps.output("encode([]).count") == StepSession.text("0"))
         let failure = try steps.failure("encode(42)")
-        #expect(failure.message.hasPrefix("expected an array, got an Int"))
+        #expect(failure.explanation.hasPrefix("expected an array, got an Int"))
         #expect(failure.column == 8)
     }
 
@@ -71,7 +71,7 @@ extension StepTests {
         #expect(try steps.connection.call("JSON.GET", "\(p):001", "$.other") == .bulk(Array("[]".utf8)))
         let mixed = try steps.failure("embed(keys, field: \"$.description\", into: \"embedding\")")
         #expect(mixed.message.hasPrefix("field and into must both be JSON paths ($.…) or both hash fields"))
-        #expect(try steps.failure("embed(keys, into: \"$.x\")").message.hasPrefix("missing argument 'field:' in call to embed"))
+        #expect(try steps.failure("embed(keys, into: \"$.x\")").explanation.hasPrefix("missing argument 'field:' in call to embed"))
     }
 
     @Test func embedWritesFloat32BytesIntoHashFieldsThatKNNSearches() throws {
@@ -169,14 +169,14 @@ extension StepTests {
             .hasPrefix("a vector search takes knn: (nearest K) or within: (a distance), not both"))
         #expect(try steps.failure("search(\"\(p):idx\", of: \"bike\")").message
             .hasPrefix("a vector search takes knn: (nearest K) or within: (a distance), not neither"))
-        #expect(try steps.failure("search(\"\(p):idx\", of: \"bike\", knn: 0)").message.hasPrefix("knn must be 1 or more"))
+        #expect(try steps.failure("search(\"\(p):idx\", of: \"bike\", knn: 0)").explanation.hasPrefix("knn must be 1 or more"))
         let wrongOf = "search(\"\(p):idx\", of: 3, knn: 1)"
         let offOf = try steps.failure(wrongOf)
         #expect(offOf.message.hasPrefix("expected a text, a vector, or an array of them for 'of:', got an Int"))
         #expect(offOf.column == Self.column(of: "3, knn", in: wrongOf))
         let unknown = try steps.failure("search(\"\(p):nosuch\", query: \"*\")")
-        #expect(unknown.message.hasPrefix("FT.SEARCH: "))
-        #expect(unknown.message.lowercased().contains("no such index"))
+        #expect(unknown.explanation.hasPrefix("FT.SEARCH: "))
+        #expect(unknown.explanation.lowercased().contains("no such index"))
     }
 
     @Test func searchRowsKeepNumericFieldsAsNumbers() throws {
@@ -215,8 +215,8 @@ extension StepTests {
         #expect(steps.output("table(rows, sortBy: [\"model\"]).map { $0.model }") == StepSession.json("[\n  \"Arrow\",\n  \"Sprout\",\n  \"Tot\"\n]"))
         #expect(steps.output("table([])") == "(no rows)")
         let unknown = try steps.failure("table(rows, sortBy: [\"weight\"])")
-        #expect(unknown.message.hasPrefix("sortBy names 'weight', which is not a column\nhint: columns: type, model, price, note"))
-        #expect(try steps.failure("table([1, 2])").message.hasPrefix("expected rows or an array of dictionaries, got an Array"))
+        #expect(unknown.explanation.hasPrefix("sortBy names 'weight', which is not a column\nhint: columns: type, model, price, note"))
+        #expect(try steps.failure("table([1, 2])").explanation.hasPrefix("expected rows or an array of dictionaries, got an Array"))
         #expect(try steps.failure("table([[\"a\": 1], [\"a\": \"x\"]], sortBy: [\"a\"])").message
             .hasPrefix("cannot sort column 'a': it holds a "))
     }

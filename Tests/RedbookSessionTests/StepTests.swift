@@ -33,13 +33,29 @@ import Testing
             11 | prices[2]
                |        `- error: index 2 is out of range
             """
-        #expect(failure.message == "index 2 is out of range\nhint: valid indexes are 0 to 1\n" + excerpt)
+        #expect(failure.explanation == "index 2 is out of range\nhint: valid indexes are 0 to 1\n" + excerpt)
         #expect(outcome.output == StepSession.text("error: index 2 is out of range", "hint: valid indexes are 0 to 1", excerpt))
 
         // Inside a list item the code starts further right; the column follows it.
         let indented = try steps.failure("[1][3]", line: 40, column: 4)
         #expect(indented.line == 40)
         #expect(indented.column == 8)
+    }
+
+    @Test func everySyntaxErrorOfABlockIsKeptInOrderWithItsOwnHint() throws {
+        let steps = try StepSession()
+        let outcome = steps.swift("let a = [1, 2\nlet b = 3 +\nlet c = 4", line: 4)
+        let failure = try #require(outcome.failure)
+        #expect(failure.line == 4)
+        #expect(failure.message == "expected ']' to end array")
+        #expect(failure.hint == "to match this opening '['")
+        #expect(failure.others.map(\.line) == [5])
+        #expect(failure.others.first?.message == "expected expression after operator")
+        #expect(failure.all.count == 2)
+        #expect(!failure.message.contains("\n"), "the hint and the excerpt are fields of their own")
+        // Both are recorded, each with its own excerpt.
+        #expect(outcome.output.components(separatedBy: "error: ").count - 1 == 4)
+        #expect(outcome.output.contains("5 | let b = 3 +"))
     }
 
     @Test func linesPrintedBeforeAFailureAreKept() throws {
@@ -53,7 +69,7 @@ import Testing
         let failure = try steps.failure("let n = 2\nexpect(n == 3, \"n is three\")", line: 20, column: 3)
         #expect(failure.line == 21)
         #expect(failure.column == 10)
-        #expect(failure.message == """
+        #expect(failure.explanation == """
             expectation failed: n is three
             21 | expect(n == 3, "n is three")
                |        `- error: expectation failed: n is three
@@ -61,12 +77,12 @@ import Testing
 
         // Without a message, the condition's own text says what failed.
         let plain = try steps.failure("assert(n > 5)")
-        #expect(plain.message.hasPrefix("expectation failed: n > 5\n"))
+        #expect(plain.explanation.hasPrefix("expectation failed: n > 5\n"))
         #expect(plain.column == 8)
 
         // A check that holds records nothing.
         #expect(steps.output("expect(n == 2, \"n is two\")\nassert(n < 3)") == "")
-        #expect(try steps.failure("expect(n)").message.hasPrefix("expected true or false, got an Int"))
+        #expect(try steps.failure("expect(n)").explanation.hasPrefix("expected true or false, got an Int"))
     }
 
     @Test func printedLinesComeFirstThenTheValue() throws {
@@ -102,10 +118,10 @@ import Testing
         let failure = try steps.failure("let bikes = fetch(\"data/nosuch.json\")", line: 7)
         #expect(failure.line == 7)
         #expect(failure.column == 13)
-        #expect(failure.message.hasPrefix("no such file: data/nosuch.json (resolved to "))
-        #expect(failure.message.contains("/data/nosuch.json)\nhint: relative paths start at the notebook's folder, "))
-        #expect(try steps.failure("fetch(\"data\")").message.contains("/data) is a folder, not a file\nhint: name a file inside it"))
-        #expect(try steps.failure("fetch(\"ftp://example.com/a.json\")").message.contains("the ftp: scheme is not supported"))
+        #expect(failure.explanation.hasPrefix("no such file: data/nosuch.json (resolved to "))
+        #expect(failure.explanation.contains("/data/nosuch.json)\nhint: relative paths start at the notebook's folder, "))
+        #expect(try steps.failure("fetch(\"data\")").explanation.contains("/data) is a folder, not a file\nhint: name a file inside it"))
+        #expect(try steps.failure("fetch(\"ftp://example.com/a.json\")").explanation.contains("the ftp: scheme is not supported"))
     }
 
     @Test func aBadJSONFileFailsWithItsLineAndColumn() throws {
@@ -114,8 +130,8 @@ import Testing
         let steps = try StepSession(folder: folder.url)
         let failure = try steps.failure("let bikes = fetch(\"data/bad.json\")", line: 3)
         #expect(failure.line == 3)
-        #expect(failure.message.hasPrefix("data/bad.json:3:16: expected a key in double quotes, found ','\nhint: "))
-        #expect(try steps.failure("fetch(\"data/bad.json\", as: .csv)").message.hasPrefix("fetch reads .json or .text, not .csv"))
+        #expect(failure.explanation.hasPrefix("data/bad.json:3:16: expected a key in double quotes, found ','\nhint: "))
+        #expect(try steps.failure("fetch(\"data/bad.json\", as: .csv)").explanation.hasPrefix("fetch reads .json or .text, not .csv"))
         // As text, the same file reads fine.
         #expect(steps.output("fetch(\"data/bad.json\", as: .text).hasPrefix(\"[\")") == StepSession.text("true"))
     }
@@ -124,8 +140,8 @@ import Testing
         let steps = try StepSession()
         #expect(steps.output(#"json("{\"a\": [1, 2.5, \"x\"]}").a[1]"#) == StepSession.text("2.5"))
         let failure = try steps.failure(#"json("{\"a\": }")"#)
-        #expect(failure.message.hasPrefix("json(…):1:7: expected a value, found '}'"))
-        #expect(try steps.failure("json(3)").message.hasPrefix("expected a String, got an Int"))
+        #expect(failure.explanation.hasPrefix("json(…):1:7: expected a value, found '}'"))
+        #expect(try steps.failure("json(3)").explanation.hasPrefix("expected a String, got an Int"))
     }
 
     @Test func redisBlocksInterpolateTextNumbersAndDocuments() throws {
@@ -165,7 +181,7 @@ import Testing
         let failure = try #require(outcome.failure)
         #expect(failure.line == 50)
         #expect(failure.column == Self.column(of: "v)", in: line))
-        #expect(failure.message.hasPrefix("a Vector cannot go inside a longer argument"))
+        #expect(failure.explanation.hasPrefix("a Vector cannot go inside a longer argument"))
     }
 
     @Test func anUnknownNameInAnInterpolationFailsAtItsColumnAndNothingRuns() throws {
@@ -176,8 +192,8 @@ import Testing
         let failure = try #require(outcome.failure)
         #expect(failure.line == 31)
         #expect(failure.column == Self.column(of: "nosuch", in: second))
-        #expect(failure.message.hasPrefix("cannot find 'nosuch' in scope\n"))
-        #expect(failure.message.hasSuffix("`- error: cannot find 'nosuch' in scope"))
+        #expect(failure.explanation.hasPrefix("cannot find 'nosuch' in scope\n"))
+        #expect(failure.explanation.hasSuffix("`- error: cannot find 'nosuch' in scope"))
         #expect(outcome.output.hasPrefix("```text\nerror: cannot find 'nosuch' in scope\n"))
         // The block is read whole before any command is sent.
         #expect(try steps.connection.call("EXISTS", "\(p):first") == .integer(0))
@@ -187,18 +203,18 @@ import Testing
         let steps = try StepSession()
         let declaration = try steps.failure("let a = 1\nstruct Bike {}", line: 5, column: 2)
         #expect(declaration.line == 6 && declaration.column == 2)
-        #expect(declaration.message.hasPrefix("this declaration is not part of the step language\nhint: steps support let, var and func; see docs/dsl.md"))
-        #expect(try steps.failure("switch 1 { default: break }").message.hasPrefix("this expression is not part of the step language"))
-        #expect(try steps.failure("repeat { } while false").message.hasPrefix("this statement is not part of the step language"))
+        #expect(declaration.explanation.hasPrefix("this declaration is not part of the step language\nhint: steps support let, var and func; see docs/dsl.md"))
+        #expect(try steps.failure("switch 1 { default: break }").explanation.hasPrefix("this expression is not part of the step language"))
+        #expect(try steps.failure("repeat { } while false").explanation.hasPrefix("this statement is not part of the step language"))
         let syntax = try steps.failure("let x = (1 + ", line: 12)
         #expect(syntax.line == 12)
         #expect(syntax.message.hasPrefix("expected expression"))
-        #expect(try steps.failure("return 1").message.hasPrefix("'return' belongs inside a closure or func"))
+        #expect(try steps.failure("return 1").explanation.hasPrefix("'return' belongs inside a closure or func"))
     }
 
     @Test func endlessRecursionStopsAtTheCallDepthLimit() throws {
         let failure = try StepSession().failure("func down(_ n: Int) -> Int { n == 0 ? 0 : down(n - 1) }\ndown(1000)")
-        #expect(failure.message.hasPrefix("calls nest more than 200 deep\nhint: a func that calls itself without end?"))
+        #expect(failure.explanation.hasPrefix("calls nest more than 200 deep\nhint: a func that calls itself without end?"))
     }
 
     @Test func optionalChainingStopsAtTheFirstNil() throws {
@@ -211,7 +227,7 @@ import Testing
         let steps = try StepSession()
         #expect(steps.output("func pick(_ items: [Int]) -> Int {\n    items[5]\n}") == "")
         let failure = try steps.failure("pick([1])", line: 20)
-        #expect(failure.message.hasPrefix("index 5 is out of range"))
+        #expect(failure.explanation.hasPrefix("index 5 is out of range"))
         #expect(failure.line == 11 && failure.column == 11)
     }
 

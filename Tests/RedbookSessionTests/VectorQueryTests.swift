@@ -93,7 +93,7 @@ import Testing
                 let failure = try #require(outcome.failure)
                 #expect(failure.line == 5)
                 #expect(failure.message.hasPrefix("Syntax error"), "\(failure.message)")
-                #expect(failure.message.hasSuffix("\n" + hint))
+                #expect("hint: " + (failure.hint ?? "") == hint)
                 #expect(outcome.output.hasPrefix("```text\n(error) Syntax error"))
                 #expect(outcome.output.hasSuffix("\n" + hint + "\n```"))
             }

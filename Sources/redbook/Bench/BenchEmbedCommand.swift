@@ -49,7 +49,7 @@ struct BenchEmbedCommand: ParsableCommand {
         let start = clock.now
         let outcome = session.run(Block(language: .swift, source: "embed(\"\(prefix)*\", field: \"$.description\", into: \"$.embedding\")"))
         let embedTime = (clock.now - start).seconds
-        if let failure = outcome.failure { throw ValidationError("the embed step failed: \(failure.message)") }
+        if let failure = outcome.failure { throw ValidationError("the embed step failed: \(failure.explanation)") }
         let embedRSS = ProcessMemory.peakResidentMegabytes()
 
         print("documents      \(docs) (texts of `bench encode`, mean \(texts.map(\.count).reduce(0, +) / texts.count) characters)")
