@@ -77,11 +77,17 @@ let package = Package(
             dependencies: ["CCmarkGFM", "RedbookSession", "RedbookRedis", "RedbookTables"],
             swiftSettings: swiftSettings + optimized
         ),
+        // The interactive session: the only importer of CEditline.
+        .target(
+            name: "RedbookREPL",
+            dependencies: ["CEditline", "RedbookRedis", "RedbookServer", "RedbookDSL", "RedbookSession", "RedbookNotebook"],
+            swiftSettings: swiftSettings + optimized
+        ),
         .executableTarget(
             name: "redbook",
             dependencies: [
                 "RedbookRedis", "RedbookServer", "RedbookEncoder", "RedbookTables",
-                "RedbookDSL", "RedbookSession", "RedbookNotebook", "CEditline",
+                "RedbookDSL", "RedbookSession", "RedbookNotebook", "RedbookREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings + optimized
@@ -143,6 +149,11 @@ let package = Package(
         .testTarget(
             name: "RedbookNotebookTests",
             dependencies: ["RedbookNotebook", "RedbookSession", "RedbookRedis", "RedbookTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RedbookREPLTests",
+            dependencies: ["RedbookREPL", "RedbookSession", "RedbookRedis", "RedbookTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

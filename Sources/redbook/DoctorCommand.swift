@@ -1,5 +1,5 @@
 import ArgumentParser
-import CEditline
+import RedbookREPL
 import Foundation
 import RedbookRedis
 import RedbookServer
@@ -20,7 +20,7 @@ struct DoctorCommand: ParsableCommand {
         var report = DoctorReport()
         report.line("redbook", RedbookVersion.current)
         report.line("hiredis", RedisClientInfo.hiredisVersion)
-        report.line("libedit", "\(LIBEDIT_MAJOR).\(LIBEDIT_MINOR) (API version)")
+        report.line("libedit", "\(LineEditorInfo.version) (API version)")
         let home = RedbookHome.current
         report.line("cache", home.directory.path)
         checkRedis(&report)
