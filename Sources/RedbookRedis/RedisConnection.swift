@@ -1,5 +1,6 @@
 import CHiredis
 import Glibc
+import Synchronization
 
 /// A blocking connection to one Redis server, over hiredis.
 ///
@@ -16,6 +17,8 @@ public final class RedisConnection {
     public let commandTimeout: Duration?
 
     private var context: UnsafeMutablePointer<redisContext>?
+    /// The open socket, readable from any thread so ``interrupt()`` can break a blocked read.
+    private let socket = Atomic<Int32>(-1)
 
     /// Opens a connection, then sends AUTH and SELECT as the URL asks.
     ///
@@ -42,8 +45,20 @@ public final class RedisConnection {
 
     /// Closes the socket. A later command opens it again.
     public func close() {
+        socket.store(-1, ordering: .sequentiallyConsistent)
         if let context { redisFree(context) }
         context = nil
+    }
+
+    /// Whether a socket is open; after a failure it is not, until the next command connects again.
+    public var isConnected: Bool { context != nil }
+
+    /// Breaks a command that is waiting for its reply (a `BLPOP` with no timeout, a slow
+    /// search), from another thread: the command fails as a lost connection, and the next one
+    /// connects again. Does nothing when no socket is open.
+    public func interrupt() {
+        let descriptor = socket.load(ordering: .sequentiallyConsistent)
+        if descriptor >= 0 { shutdown(descriptor, Int32(SHUT_RDWR)) }
     }
 
     /// Sends one command and returns its reply; an error reply is returned, not thrown.
@@ -110,6 +125,7 @@ public final class RedisConnection {
         }
         redisEnableKeepAlive(context)
         self.context = context
+        socket.store(context.pointee.fd, ordering: .sequentiallyConsistent)
         if let password = url.password {
             var auth = RedisCommand("AUTH")
             if let user = url.user { auth.append(user) }

@@ -1,7 +1,7 @@
 import Glibc
 import Synchronization
 
-/// What Ctrl-C (SIGINT) or SIGTERM means while a file is being replaced.
+/// What Ctrl-C (SIGINT), SIGTERM or SIGHUP means while a file is being replaced.
 ///
 /// The signal handler stops the embedded servers and exits, on a thread of its own, while the
 /// main thread may be halfway through saving a notebook. Files are replaced through ``commit(_:)``
@@ -15,6 +15,22 @@ public enum Interruption {
     }
 
     private static let state = Mutex(State())
+    /// What SIGINT does instead of stopping the process, while a REPL is open.
+    private static let interceptor = Mutex<(@Sendable () -> Void)?>(nil)
+
+    /// Makes SIGINT call `handler` rather than stop the servers and exit, so an interactive
+    /// session can cancel what is running and stay open; `nil` restores the default. SIGTERM
+    /// and SIGHUP still stop the servers and exit.
+    ///
+    /// - Parameter handler: Runs on a background thread, once per SIGINT.
+    public static func intercept(_ handler: (@Sendable () -> Void)?) {
+        interceptor.withLock { $0 = handler }
+    }
+
+    /// The handler that takes SIGINT instead of the default, if one is set.
+    static var interruptHandler: (@Sendable () -> Void)? {
+        interceptor.withLock { $0 }
+    }
     /// Held for the whole of each rename, and by the handler before it exits.
     private static let renames = Mutex(())
 

@@ -17,19 +17,23 @@ final class ServerRegistry: Sendable {
         _ = servers.withLock { $0.removeValue(forKey: ObjectIdentifier(server)) }
     }
 
-    /// Handles SIGINT and SIGTERM on a background queue: let a file being replaced finish (see
+    /// Handles SIGINT, SIGTERM and SIGHUP on a background queue: let a file being replaced finish (see
     /// ``Interruption``), stop every server, then exit 128+signal.
     func installSignalHandlers() {
         signalSources.withLock { sources in
             guard sources.isEmpty else { return }
-            for signalNumber in [SIGINT, SIGTERM] {
+            for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                 source.setEventHandler { [self] in
+                    if signalNumber == SIGINT, let handler = Interruption.interruptHandler {
+                        handler()
+                        return
+                    }
                     Interruption.begin()
                     let running = servers.withLock { Array($0.values) }
                     running.forEach { $0.stop() }
-                    let note = signalNumber == SIGINT ? "interrupted\n" : "terminated\n"
+                    let note = signalNumber == SIGINT ? "interrupted\n" : signalNumber == SIGHUP ? "hung up\n" : "terminated\n"
                     _ = note.withCString { write(STDERR_FILENO, $0, strlen($0)) }
                     exit(128 + signalNumber)
                 }

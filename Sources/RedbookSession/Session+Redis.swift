@@ -26,6 +26,10 @@ extension Session {
             func failed(_ message: String, hint: String? = nil) -> BlockOutcome {
                 BlockOutcome(output: output.render(), failure: BlockFailure(line: command.line, column: command.column, message: message, hint: hint))
             }
+            if interpreter.stopRequest.isRequested {
+                output.appendText("error: interrupted")
+                return failed("interrupted", hint: "the commands before this one ran")
+            }
             let reply: Reply
             let sent: RedisScript.Command
             let order: SearchOrder?

@@ -2,7 +2,8 @@ import RedbookDSL
 import RedbookTables
 
 extension Session {
-    /// Runs a `swift` block: what it printed, then its last bare expression, are recorded.
+    /// Runs a `swift` block: what it printed, then its last bare expression, are recorded. In a
+    /// block that ``Block/expectsError``, a failure is recorded and the block succeeds.
     func runSwift(_ block: Block) -> BlockOutcome {
         let outcome = interpreter.run(block.source, firstLine: block.firstLine, column: block.column)
         var output = BlockOutput()
@@ -10,9 +11,14 @@ extension Session {
         if !outcome.printed.isEmpty { output.appendText(outcome.printed.joined(separator: "\n")) }
         if let failure = Self.failure(outcome.diagnostics) {
             output.appendText(failure.all.map { "error: " + $0.explanation }.joined(separator: "\n"))
-            return BlockOutcome(output: output.render(), failure: failure)
+            return BlockOutcome(output: output.render(), failure: block.expectsError ? nil : failure)
         }
         if let value = outcome.value { Self.render(value, into: &output) }
+        if block.expectsError {
+            return BlockOutcome(output: output.render(), failure: BlockFailure(
+                line: block.firstLine, column: block.column, message: "expected this block to fail, and it succeeded",
+                hint: "remove {expect-error} if the block is meant to succeed"))
+        }
         return BlockOutcome(output: output.render())
     }
 

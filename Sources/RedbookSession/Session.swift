@@ -1,6 +1,6 @@
 public import Foundation
 public import RedbookRedis
-import RedbookDSL
+public import RedbookDSL
 import RedbookEncoder
 
 /// Runs blocks, one after another, against one Redis connection.
@@ -36,7 +36,10 @@ public final class Session {
     /// Vectors of questions already encoded with ``loadedEncoder``.
     var rememberedVectors: [String: [Float]] = [:]
     /// The step language's interpreter; names bound in one block stay for the next.
-    lazy var interpreter: Interpreter = Interpreter(host: self)
+    lazy var interpreter: Interpreter = Interpreter(host: self, stopRequest: stopRequest)
+    /// Set from any thread (Ctrl-C in the REPL) to stop the running block: a step stops at its
+    /// next loop iteration or call, a `redis` block before its next command.
+    public let stopRequest = StopRequest()
 
     /// The model steps have encoded with so far, such as `all-MiniLM-L6-v2 (384 dims)`; `nil` until one does.
     public var encoderDescription: String? {

@@ -4,6 +4,9 @@ extension Builtins {
     /// Documents read, encoded and written back per round trip: small enough that memory stays
     /// flat for any number of documents, large enough to fill the encoder's batches.
     static let embedChunk = 256
+    /// Texts encoded per call inside a chunk: enough for the encoder to sort by length and keep
+    /// every core busy, few enough that Ctrl-C in the REPL is seen within about a second.
+    static let embedBatch = 128
 
     /// `embed(keys, field: "$.description", into: "$.description_embeddings")`: encodes a text
     /// field of stored documents and writes each vector back. JSON paths (`$…`) read with
@@ -37,7 +40,12 @@ extension Builtins {
             start += chunk.count
             let texts = try readTexts(chunk, field: field, json: json, host: host, call: call)
             let present = texts.indices.filter { texts[$0] != nil }
-            let vectors = encoder.embed(present.map { texts[$0]! })
+            // A slice at a time, so a stop request is seen between slices.
+            var vectors = [[Float]]()
+            for batch in stride(from: 0, to: present.count, by: embedBatch) {
+                try call.interpreter.tick(call.node)
+                vectors += encoder.embed(present[batch..<min(batch + embedBatch, present.count)].map { texts[$0]! })
+            }
             var commands = [RedisCommand]()
             for (position, vector) in Swift.zip(present, vectors) {
                 if json {

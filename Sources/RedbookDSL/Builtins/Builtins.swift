@@ -10,7 +10,7 @@ enum Builtins {
     static let table: [String: Step] = [
         "print": print, "zip": zip, "min": extreme(min: true), "max": extreme(min: false),
         "abs": abs, "round": round, "String": string, "Int": int, "Double": double,
-        "expect": expect, "assert": expect,
+        "expect": expect(named: "expect"), "assert": expect(named: "assert"),
         "fetch": fetch, "json": json, "store": store, "keys": keys, "get": get, "mget": mget, "redis": redis,
         "model": model, "encode": encode, "embed": embed, "search": search, "table": table,
     ]
@@ -118,8 +118,12 @@ enum Builtins {
     }
 
     /// `expect(condition, "message")`: fails the block with the message when the condition is false.
-    static func expect(_ call: inout StepCall) throws(Interrupt) -> Value {
-        var arguments = call.arguments(callee: "expect", signature: "expect(_:_:)")
+    static func expect(named name: String) -> Step {
+        { @Sendable (call: inout StepCall) throws(Interrupt) -> Value in try expect(&call, name: name) }
+    }
+
+    static func expect(_ call: inout StepCall, name: String) throws(Interrupt) -> Value {
+        var arguments = call.arguments(callee: name, signature: "\(name)(_:_:)")
         let condition = try arguments.required(nil)
         let message = try arguments.take(nil)?.string()
         try arguments.finish()

@@ -38,7 +38,7 @@ struct Arguments {
 
     mutating func required(_ label: String?) throws(Interrupt) -> Argument {
         if let argument = take(label) { return argument }
-        throw failure("missing argument \(label.map { "'\($0):'" } ?? "") in call to \(callee)")
+        throw failure("missing argument \(label.map { "'\($0):' " } ?? "")in call to \(callee)")
     }
 
     /// Fails for arguments no step parameter took.

@@ -27,6 +27,8 @@ public final class Interpreter {
     public var stepBudget = 10_000_000
     /// How deep calls may nest before a block is stopped (a recursive `func` without an end).
     public var callDepthLimit = 200
+    /// Set from another thread to stop the running block at its next step.
+    public let stopRequest: StopRequest
     /// Redis, the encoder and files; `nil` runs pure steps only.
     public weak var host: (any StepHost)?
 
@@ -40,8 +42,13 @@ public final class Interpreter {
     var printed: [String] = []
 
     /// Creates an interpreter with no names bound.
-    public init(host: (any StepHost)? = nil) {
+    ///
+    /// - Parameters:
+    ///   - host: Redis, the encoder and files, for the steps that need them.
+    ///   - stopRequest: What another thread sets to stop the running block.
+    public init(host: (any StepHost)? = nil, stopRequest: StopRequest = StopRequest()) {
         self.host = host
+        self.stopRequest = stopRequest
     }
 
     /// The names bound so far, sorted, with their values.
@@ -177,6 +184,9 @@ public final class Interpreter {
     /// Spends one step of the budget.
     func tick(_ node: some SyntaxProtocol) throws(Interrupt) {
         stepsLeft -= 1
+        if stopRequest.isRequested {
+            throw .failure(StepError("interrupted", hint: "the block stopped here; names it bound before this point keep their values", at: node))
+        }
         if stepsLeft < 0 {
             throw .failure(StepError("this block ran more than \(stepBudget) loop iterations and calls, so it was stopped",
                                      hint: "a loop that never ends? bound it, or split the work", at: node))
