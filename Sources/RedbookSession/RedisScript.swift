@@ -54,7 +54,7 @@ struct RedisScript: Sendable, Hashable {
                 open = false
                 continue
             }
-            if trimmed.starts(with: [UInt8(ascii: "#")]) || trimmed.starts(with: Array("//".utf8)) { continue }
+            if RedisEntry.isComment(String(decoding: trimmed, as: UTF8.self)) { continue }
             var substituted = [[UInt8]: [UInt8]]()
             if let resolve, line.contains(UInt8(ascii: "\\")) {
                 (line, substituted) = try Self.interpolate(line, line: notebookLine, column: block.column, resolve: resolve)

@@ -1,0 +1,87 @@
+import Foundation
+import Glibc
+
+/// Where the REPL keeps entries between sessions: one entry per line, readable only by its
+/// owner (mode 0600), the newest ``limit`` kept, entries that may hold a secret never written.
+///
+/// An entry of several lines is stored on one line, its line breaks written `\n` and its
+/// backslashes doubled, so Up brings the whole entry back.
+struct HistoryFile {
+    /// The file.
+    let path: String
+    /// How many entries are kept.
+    let limit: Int
+
+    /// `$REDBOOK_HISTFILE`, else `$XDG_STATE_HOME/redbook/history`, else `~/.local/state/redbook/history`.
+    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["REDBOOK_HISTFILE"], !path.isEmpty { return path }
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        return state + "/redbook/history"
+    }
+
+    /// The entries stored, oldest first; none when the file is missing or unreadable.
+    func load() -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return lines.suffix(limit).map(Self.decode)
+    }
+
+    /// Appends one entry, unless it may hold a secret; creates the folder (0700) and the file
+    /// (0600) on first use, and rewrites the file with its newest entries once it holds twice
+    /// ``limit``.
+    ///
+    /// - Returns: Whether the entry was written.
+    @discardableResult
+    func append(_ entry: String) -> Bool {
+        guard !SecretEntries.mayHoldSecret(entry), !entry.isEmpty else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+        }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        // A file made by an older program or another umask is tightened, never loosened.
+        fchmod(descriptor, 0o600)
+        let line = Array((Self.encode(entry) + "\n").utf8)
+        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        trimIfLong()
+        return written == line.count
+    }
+
+    private func trimIfLong() {
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        let lines = data.split(separator: UInt8(ascii: "\n"))
+        guard lines.count > 2 * limit else { return }
+        let kept = lines.suffix(limit).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") + "\n"
+        let temporary = path + ".new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        let bytes = Array(kept.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        if written == bytes.count { rename(temporary, path) } else { unlink(temporary) }
+    }
+
+    static func encode(_ entry: String) -> String {
+        entry.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func decode(_ line: String) -> String {
+        var result = ""
+        var escaped = false
+        for character in line {
+            if escaped {
+                result.append(character == "n" ? "\n" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

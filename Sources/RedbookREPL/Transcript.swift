@@ -1,0 +1,66 @@
+import RedbookNotebook
+import RedbookSession
+
+/// The entries of a REPL session so far, as the notebook `:save` writes.
+///
+/// Each entry is run at the line it will have in that notebook, so the line numbers in its
+/// messages and recorded output are the saved file's own, and `redbook run --check` on the
+/// file gives the same bytes.
+struct Transcript {
+    /// One entry and what it gave.
+    struct Entry {
+        var block: Block
+        var outcome: BlockOutcome
+        /// Ctrl-C stopped it: a fresh run would not stop at the same place, so it is saved `{skip}`.
+        var interrupted: Bool
+    }
+
+    private(set) var entries = [Entry]()
+    /// The notebook so far, outputs recorded, kept up to date entry by entry.
+    private(set) var bytes: [UInt8] = Array(Self.header.utf8)
+
+    static let header = """
+        # Redbook session
+
+        Entries typed at `redbook repl`, each with the output it gave. `redbook run --check` on this \
+        file runs them again in order and compares.
+
+        """
+
+    /// The notebook line of the next entry's first source line: after a blank line and its fence.
+    var nextFirstLine: Int {
+        bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } + 3
+    }
+
+    /// Records an entry that ran at ``nextFirstLine``.
+    mutating func append(_ block: Block, _ outcome: BlockOutcome, interrupted: Bool) {
+        let entry = Entry(block: block, outcome: outcome, interrupted: interrupted)
+        entries.append(entry)
+        let text = Self.fenced(entry)
+        let grown = bytes + Array(text.utf8)
+        // The notebook code records the output exactly as `run` would, region markers and all.
+        if let notebook = try? Notebook(bytes: grown, name: "session.md"), let index = notebook.blocks.indices.last {
+            bytes = notebook.recording([index: outcome.output])
+        } else {
+            bytes = grown
+        }
+    }
+
+    /// An entry as a fenced block: a failed entry is marked `{expect-error}`, an interrupted one `{skip}`.
+    private static func fenced(_ entry: Entry) -> String {
+        var longest = 0, run = 0
+        for byte in entry.block.source.utf8 {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        var attributes = [String]()
+        if entry.interrupted {
+            attributes.append("skip")
+        } else if entry.outcome.failure != nil || entry.block.expectsError {
+            attributes.append("expect-error")
+        }
+        let info = entry.block.language.rawValue + (attributes.isEmpty ? "" : " {\(attributes.joined(separator: " "))}")
+        return "\n\(fence)\(info)\n\(entry.block.source)\n\(fence)\n"
+    }
+}
