@@ -35,6 +35,7 @@ final class LineEditor {
     var colour: Bool
 
     nonisolated(unsafe) static var active: LineEditor?
+    nonisolated(unsafe) static let empty = strdup("")!
 
     private let editor: OpaquePointer
     private let history: OpaquePointer
@@ -46,6 +47,10 @@ final class LineEditor {
 
     /// Opens the editor on the process's terminal, or `nil` when libedit cannot start.
     init?(name: String, historySize: Int, colour: Bool) {
+        // libedit decodes prompts and keys by the locale; in the C locale any UTF-8 byte fails.
+        if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
         // libedit's own streams on the standard descriptors; it flushes them itself.
         guard let input = fdopen(STDIN_FILENO, "r"), let output = fdopen(STDOUT_FILENO, "w"),
               let errors = fdopen(STDERR_FILENO, "w"),
@@ -61,14 +66,16 @@ final class LineEditor {
         redbook_history_set_unique(history, 1)
         redbook_el_set_history(editor, history)
         redbook_el_set_editor(editor, "emacs")
-        redbook_el_set_prompt(editor, { _ in LineEditor.active?.promptText })
-        redbook_el_set_right_prompt(editor, { editor in LineEditor.active?.rightPrompt(editor) })
+        // libedit prints whatever the prompt functions return, so they never return NULL.
+        redbook_el_set_prompt(editor, { _ in LineEditor.active?.promptText ?? LineEditor.empty })
+        redbook_el_set_right_prompt(editor, { editor in LineEditor.active?.rightPrompt(editor) ?? LineEditor.empty })
         redbook_el_keys_not_signals(editor)
         redbook_el_add_function(editor, "redbook-complete", "Complete the word before the cursor", { editor, _ in
             LineEditor.active?.tab(editor) ?? UInt8(CC_NORM)
         })
         redbook_el_add_function(editor, "redbook-cancel", "Drop the line being typed", { _, _ in
             LineEditor.active?.cancelled = true
+            Terminal.write("^C\r\n")
             return UInt8(CC_NEWLINE)
         })
         redbook_el_add_function(editor, "redbook-space", "Insert a space and show the hint", { editor, _ in
@@ -97,6 +104,7 @@ final class LineEditor {
 
     /// Reads one line with `prompt` in front (it may hold `\u{1}`-delimited escapes).
     func read(prompt: String) -> Input {
+        self.prompt = prompt
         free(promptText)
         promptText = strdup(prompt)
         cancelled = false
@@ -123,10 +131,20 @@ final class LineEditor {
         return String(decoding: UnsafeRawBufferPointer(start: start, count: length), as: UTF8.self)
     }
 
+    private func lineLength(_ editor: OpaquePointer?) -> Int {
+        guard let editor, let info = el_line(editor) else { return 0 }
+        let start = info.pointee.buffer!, end = info.pointee.lastchar!
+        return String(decoding: UnsafeRawBufferPointer(start: start, count: end - start), as: UTF8.self).count
+    }
+
     private func rightPrompt(_ editor: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
         free(hintText)
         hintText = nil
-        guard let text = hint(lineBeforeCursor(editor)), !text.isEmpty else { return nil }
+        guard var text = hint(lineBeforeCursor(editor)), !text.isEmpty else { return nil }
+        // libedit leaves out a right prompt that does not fit, so a long hint is cut to the room left.
+        let room = Int(redbook_terminal_columns(STDOUT_FILENO)) - prompt.count - lineLength(editor) - 3
+        guard room >= 8 else { return nil }
+        if text.count > room { text = String(text.prefix(room - 3)) + "..." }
         hintText = strdup(colour ? "\u{1}\u{1B}[90m\u{1}\(text)\u{1}\u{1B}[0m\u{1}" : text)
         return hintText
     }

@@ -88,7 +88,7 @@ extension REPL {
             while true {
                 if let last = lines.last, Self.endsWithBackslash(last) {
                     // A trailing backslash continues the command on the next line, as in a shell.
-                    lines[lines.count - 1] = String(last.dropLast().trimmingSuffix())
+                    lines[lines.count - 1] = String(last.trimmingSuffix().dropLast()).trimmingSuffix()
                     guard let next = more() else { return nil }
                     lines.append("  " + next.drop { $0 == " " || $0 == "\t" })
                     continue

@@ -1,5 +1,6 @@
 public import RedbookSession
 import Foundation
+import RedbookRedis
 import RedbookServer
 import Synchronization
 
@@ -22,13 +23,16 @@ public final class REPL {
         public var historyLimit: Int
 
         /// Creates a configuration.
-        public init(server: String, database: Int = 0, historyPath: String? = HistoryFile.defaultPath(), historyLimit: Int = 1_000) {
+        public init(server: String, database: Int = 0, historyPath: String? = REPL.defaultHistoryPath, historyLimit: Int = 1_000) {
             self.server = server
             self.database = database
             self.historyPath = historyPath
             self.historyLimit = historyLimit
         }
     }
+
+    /// `$REDBOOK_HISTFILE`, else `$XDG_STATE_HOME/redbook/history`, else `~/.local/state/redbook/history`.
+    public static var defaultHistoryPath: String { HistoryFile.defaultPath() }
 
     /// Which language an entry is read in when it does not say.
     enum Mode: String {
@@ -92,8 +96,8 @@ public final class REPL {
         session.stopRequest.clear()
         clearProgress()
         let rendering = TerminalRendering(columns: editor == nil ? nil : Terminal.columns, colour: editor != nil && Terminal.allowsColour)
+        if interrupted { Terminal.write("\n") }
         Terminal.write(rendering.render(outcome.output))
-        if interrupted { Terminal.writeError("interrupted\n") }
         if outcome.failure != nil { failures += 1 }
         transcript.append(block, outcome, interrupted: interrupted)
         followDatabase(after: block, outcome)

@@ -9,7 +9,7 @@ struct Redbook: ParsableCommand {
         version: RedbookVersion.current,
         subcommands: [
             RunCommand.self, ExportCommand.self, CleanCommand.self, TableCommand.self,
-            EmbedCommand.self, DoctorCommand.self, BenchCommand.self,
+            ReplCommand.self, EmbedCommand.self, DoctorCommand.self, BenchCommand.self,
         ]
     )
 
