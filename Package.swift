@@ -158,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedbookCLITests",
-            dependencies: ["RedbookTestSupport"],
+            dependencies: ["RedbookTestSupport", "RedbookRedis"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -41,6 +41,13 @@ static inline int redbook_el_keys_not_signals(EditLine *el) {
     return el_set(el, EL_SETTY, "-d", "-isig", NULL);
 }
 
+/* Puts the terminal in editing mode now, so keys typed the moment the prompt appears are
+   already read as keys: el_gets itself prints the prompt first and, when input is waiting,
+   reads it in line mode. */
+static inline int redbook_el_prepare_terminal(EditLine *el) {
+    return el_set(el, EL_PREP_TERM, 1);
+}
+
 static inline int redbook_history_set_size(History *h, int size) {
     HistEvent event;
     return history(h, &event, H_SETSIZE, size);

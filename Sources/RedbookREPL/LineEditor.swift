@@ -109,6 +109,7 @@ final class LineEditor {
         promptText = strdup(prompt)
         cancelled = false
         var count: Int32 = 0
+        redbook_el_prepare_terminal(editor)
         guard let line = el_gets(editor, &count), count > 0 else { return .end }
         if cancelled {
             return .cancelled

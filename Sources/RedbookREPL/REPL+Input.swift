@@ -134,7 +134,10 @@ extension REPL {
         switch editor.read(prompt: prompt) {
         case .line(let text): return .some(text)
         case .cancelled: return .some(nil)
-        case .end: return nil
+        case .end:
+            // Ctrl-D read while looking ahead for a continuation still ends the session after this entry.
+            quitRequested = true
+            return nil
         }
     }
 
