@@ -62,7 +62,9 @@ extension Interpreter {
         let scope = Scope(parent: body.captured)
         if body.parameters.isEmpty {
             // `{ $0.price > 500 }`: shorthand names for each argument.
-            for (index, argument) in arguments.enumerated() { scope.declare("$\(index)", argument.value, mutable: false) }
+            for (index, argument) in arguments.enumerated() {
+                scope.declare(index < Self.shorthandNames.count ? Self.shorthandNames[index] : "$\(index)", argument.value, mutable: false)
+            }
         } else {
             guard arguments.count == body.parameters.count else {
                 throw .failure(StepError("\(body.name) takes \(body.parameters.count) argument\(body.parameters.count == 1 ? "" : "s"), got \(arguments.count)", at: node))
@@ -82,6 +84,9 @@ extension Interpreter {
             throw error
         }
     }
+
+    /// `$0` to `$7`, made once rather than formatted on every call.
+    static let shorthandNames = (0..<8).map { "$\($0)" }
 
     /// Calls a closure with plain values, for steps and methods such as `map` and `filter`.
     func call(_ function: Function, _ values: Value..., at node: Syntax) throws(Interrupt) -> Value {

@@ -162,8 +162,15 @@ public final class Interpreter {
     /// The 0-based line and byte offset where `(`, `[` and `{` first nest deeper than
     /// ``nestingLimit``, outside string literals; `nil` when they never do.
     static func tooDeep(_ source: String) -> (Int, Int)? {
+        var source = source
+        // One pass over contiguous bytes; iterating the String's UTF-8 view costs more than the check.
+        return source.withUTF8 { bytes in tooDeep(bytes) }
+    }
+
+    private static func tooDeep(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
         var depth = 0, line = 0, lineStart = 0, inString = false, escaped = false
-        for (offset, byte) in source.utf8.enumerated() {
+        for offset in bytes.indices {
+            let byte = bytes[offset]
             if byte == UInt8(ascii: "\n") { line += 1; lineStart = offset + 1 }
             if inString {
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }

@@ -8,7 +8,12 @@ final class Scope {
     }
 
     let parent: Scope?
-    private var bindings: [String: Binding] = [:]
+    /// Most scopes hold a name or two (a closure's `$0`, a loop's variable), and searching a
+    /// short list is cheaper than hashing; past ``listLimit`` names they move to `table`.
+    private var list: [(name: String, binding: Binding)] = []
+    private var table: [String: Binding] = [:]
+    private var usesTable = false
+    private static let listLimit = 8
 
     init(parent: Scope? = nil) {
         self.parent = parent
@@ -16,26 +21,62 @@ final class Scope {
 
     /// The binding for `name` here or in an enclosing scope.
     func lookup(_ name: String) -> Binding? {
-        bindings[name] ?? parent?.lookup(name)
+        var scope: Scope? = self
+        while let current = scope {
+            if let binding = current.own(name) { return binding }
+            scope = current.parent
+        }
+        return nil
+    }
+
+    private func own(_ name: String) -> Binding? {
+        if usesTable { return table[name] }
+        for entry in list where entry.name == name { return entry.binding }
+        return nil
     }
 
     /// Binds `name` at this level, replacing what it held here.
     func declare(_ name: String, _ value: Value, mutable: Bool) {
-        bindings[name] = Binding(value: value, isMutable: mutable)
+        let binding = Binding(value: value, isMutable: mutable)
+        if usesTable {
+            table[name] = binding
+        } else if let index = list.firstIndex(where: { $0.name == name }) {
+            list[index].binding = binding
+        } else if list.count < Self.listLimit {
+            list.append((name, binding))
+        } else {
+            table = Dictionary(list, uniquingKeysWith: { _, last in last })
+            table[name] = binding
+            list = []
+            usesTable = true
+        }
     }
 
     /// Changes the innermost binding of `name`; `false` when there is none.
     func assign(_ name: String, _ value: Value) -> Bool {
-        if bindings[name] != nil {
-            bindings[name]!.value = value
-            return true
+        var scope: Scope? = self
+        while let current = scope {
+            if current.usesTable {
+                if current.table[name] != nil {
+                    current.table[name]!.value = value
+                    return true
+                }
+            } else if let index = current.list.firstIndex(where: { $0.name == name }) {
+                current.list[index].binding.value = value
+                return true
+            }
+            scope = current.parent
         }
-        return parent?.assign(name, value) ?? false
+        return false
     }
 
     /// Every name bound at this level, sorted, for `:vars`-style listings.
-    var names: [String] { bindings.keys.sorted() }
+    var names: [String] { usesTable ? table.keys.sorted() : list.map(\.name).sorted() }
 
     /// Removes every binding at this level.
-    func removeAll() { bindings.removeAll() }
+    func removeAll() {
+        list = []
+        table = [:]
+        usesTable = false
+    }
 }
