@@ -27,6 +27,9 @@ extension REPL {
         var words = line.split(whereSeparator: \.isWhitespace)
         if words.count > 1, Int(words[0]) != nil { words.removeFirst() }
         guard let first = words.first else { return .swift }
+        // A name the steps bound wins over a command of the same name: `keys` after `let keys = …`.
+        let name = first.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        if !name.isEmpty, session.variables.contains(where: { $0.name == name }) { return .swift }
         // A word in capitals that names no step value is a command the server may not know:
         // it should answer "unknown command" rather than the step language "cannot find".
         let shouting = first.contains { $0.isLetter } && first.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." || $0 == "_" }

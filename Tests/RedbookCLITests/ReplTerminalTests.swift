@@ -111,6 +111,16 @@ import Testing
         #expect(text.contains("```redis {expect-error}\nNOSUCHCOMMAND x\n```"))
     }
 
+    @Test func theExampleSessionRunsFromAFile() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Examples/REPL/session.txt").standardizedFileURL
+        let result = try RedbookBinary.run(["repl"], stdin: try Data(contentsOf: example))
+        #expect(result.status == 0, "\(result.standardOutput)\n\(result.standardError)")
+        #expect(result.standardOutput.contains("| shop:001 | Spoke & Chain |      41 |"))
+        #expect(result.standardOutput.contains("2 shops, 58 bikes"))
+        #expect(result.standardOutput.contains("total  Int    58"))
+    }
+
     @Test func pipedInputRunsInOrderAndFailsWhenAnEntryFails() throws {
         let input = "SET piped 1\nGET piped\nlet n = 2\nn * 21\nNOSUCHCOMMAND\nECHO after\n"
         let result = try RedbookBinary.run(["repl"], stdin: Data(input.utf8))
