@@ -158,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RedbookCLITests",
-            dependencies: ["RedbookTestSupport", "RedbookRedis"],
+            dependencies: ["RedbookTestSupport", "RedbookRedis", "RedbookREPL"],
             swiftSettings: swiftSettings
         ),
     ]

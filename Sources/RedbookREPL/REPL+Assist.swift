@@ -29,11 +29,11 @@ extension REPL {
         guard let first = words.first else { return .swift }
         // A name the steps bound wins over a command of the same name: `keys` after `let keys = …`.
         let name = first.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-        if !name.isEmpty, session.variables.contains(where: { $0.name == name }) { return .swift }
+        if !name.isEmpty, session.variableNames.contains(String(name)) { return .swift }
         // A word in capitals that names no step value is a command the server may not know:
         // it should answer "unknown command" rather than the step language "cannot find".
         let shouting = first.contains { $0.isLetter } && first.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." || $0 == "_" }
-        if shouting, !session.variables.contains(where: { $0.name == first }) { return .redis }
+        if shouting, !session.variableNames.contains(String(first)) { return .redis }
         if let catalog { return catalog.command(named: String(first)) != nil ? .redis : .swift }
         // Without the server's list: a bare word that holds no Swift punctuation is a command.
         return first.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } && !Self.swiftKeywords.contains(String(first)) ? .redis : .swift
@@ -80,7 +80,7 @@ extension REPL {
             commandNames: catalog?.names ?? [],
             indexNames: { (try? connection.call("FT._LIST"))?.elements?.compactMap(\.string) ?? [] },
             keys: { prefix in (try? Completer.keys(matching: prefix, on: connection)) ?? [] },
-            swiftNames: Session.steps.map(\.name) + session.variables.map(\.name)
+            swiftNames: Session.steps.map(\.name) + session.variableNames
         )
         var result = completer.complete(line, cursor: line.count, mode: language == .redis ? .redis : .swift)
         // The first word in auto mode may be either: commands and step names are both offered.

@@ -36,13 +36,13 @@ struct Transcript {
     mutating func append(_ block: Block, _ outcome: BlockOutcome, interrupted: Bool) {
         let entry = Entry(block: block, outcome: outcome, interrupted: interrupted)
         entries.append(entry)
-        let text = Self.fenced(entry)
-        let grown = bytes + Array(text.utf8)
-        // The notebook code records the output exactly as `run` would, region markers and all.
-        if let notebook = try? Notebook(bytes: grown, name: "session.md"), let index = notebook.blocks.indices.last {
-            bytes = notebook.recording([index: outcome.output])
+        let text = Array(Self.fenced(entry).utf8)
+        // The notebook code records the output exactly as `run` would, region markers and all;
+        // the new block alone is parsed, so an entry costs the same however long the session is.
+        if let notebook = try? Notebook(bytes: text, name: "session.md"), let index = notebook.blocks.indices.last {
+            bytes += notebook.recording([index: outcome.output])
         } else {
-            bytes = grown
+            bytes += text
         }
     }
 

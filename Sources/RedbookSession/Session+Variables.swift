@@ -25,6 +25,11 @@ extension Session {
         }
     }
 
+    /// The names bound so far, sorted, without rendering their values (cheap enough for every key press).
+    public var variableNames: [String] {
+        interpreter.variables.map(\.name)
+    }
+
     /// The steps every block can call, such as `fetch` and `search`, each with its labels.
     public static var steps: [(name: String, signature: String)] {
         Interpreter.steps

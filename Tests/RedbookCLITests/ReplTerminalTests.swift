@@ -1,4 +1,5 @@
 import Foundation
+import RedbookREPL
 import RedbookRedis
 import RedbookTestSupport
 import Testing
@@ -13,7 +14,7 @@ import Testing
     }
 
     private func repl(_ arguments: [String] = []) throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(["repl"] + arguments, environment: ["REDBOOK_HISTFILE": folder.appendingPathComponent("history").path])
+        let terminal = try PseudoTerminal(program: RedbookBinary.url.path, ["repl"] + arguments, environment: ["REDBOOK_HISTFILE": folder.appendingPathComponent("history").path])
         try terminal.waitFor("> ")
         return terminal
     }

@@ -1,14 +1,16 @@
 import Foundation
 import Glibc
 
-/// The `redbook` binary on a pseudo-terminal of its own, typed at like a person would: the
-/// terminal is its controlling terminal, so Ctrl-C raises SIGINT as on a real one.
-final class PseudoTerminal {
-    enum Failure: Error, CustomStringConvertible {
+/// A program on a pseudo-terminal of its own, typed at as a person would: the terminal is its
+/// controlling terminal, so Ctrl-C raises SIGINT as on a real one. The REPL's tests and
+/// `redbook bench repl` drive `redbook repl` through it.
+public final class PseudoTerminal {
+    /// Why the terminal could not start, or what never came.
+    public enum Failure: Error, CustomStringConvertible {
         case setup(String)
         case timeout(waitingFor: String, screen: String)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .setup(let reason): "pty setup: \(reason)"
             case .timeout(let text, let screen): "timed out waiting for \(text.debugDescription); output so far:\n\(screen)"
@@ -16,14 +18,14 @@ final class PseudoTerminal {
         }
     }
 
-    private(set) var pid: pid_t = 0
+    public private(set) var pid: Int32 = 0
     private var exitStatus: Int32?
     private let master: Int32
     /// Everything the program wrote, escape sequences removed.
-    private(set) var output = ""
+    public private(set) var output = ""
 
-    /// Starts `redbook ARGUMENTS` on a 100-column terminal.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `PROGRAM ARGUMENTS` on a 100-column terminal, with `TERM=xterm` and `NO_COLOR=1`.
+    public init(program: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         guard master >= 0, Self.call("grantpt", master) == 0, Self.call("unlockpt", master) == 0,
               let slavePath = Self.slaveName(master) else {
@@ -38,7 +40,7 @@ final class PseudoTerminal {
         // The shell stays, to print the exit status: another test's Foundation.Process may reap
         // any child, so waitpid cannot be relied on. It ignores Ctrl-C, which is the program's.
         let command = "trap '' INT; stty cols 100 rows 40 && \"$0\" \"$@\"; echo \"\(Self.exitMarker)$?.\""
-        let argv = ["/bin/sh", "-c", command, RedbookBinary.url.path] + arguments
+        let argv = ["/bin/sh", "-c", command, program] + arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -87,7 +89,7 @@ final class PseudoTerminal {
     private static let exitMarker = "[redbook exited with status "
 
     /// Whether the program has not exited yet.
-    var isRunning: Bool {
+    public var isRunning: Bool {
         drain()
         guard exitStatus == nil else { return false }
         guard let range = output.range(of: Self.exitMarker),
@@ -98,14 +100,14 @@ final class PseudoTerminal {
     }
 
     /// Types text; `\r` is Enter, `\u{03}` Ctrl-C, `\u{04}` Ctrl-D, `\t` Tab.
-    func type(_ text: String) {
+    public func type(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
     /// Waits until the output holds `text` after `offset`, and returns the end of the match.
     @discardableResult
-    func waitFor(_ text: String, after offset: String.Index? = nil, timeout: Double = 20) throws -> String.Index {
+    public func waitFor(_ text: String, after offset: String.Index? = nil, timeout: Double = 20) throws -> String.Index {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let start = offset ?? output.startIndex
@@ -116,23 +118,30 @@ final class PseudoTerminal {
         }
     }
 
+    /// Reads until the program has written nothing for `quiet` milliseconds.
+    public func settle(quiet milliseconds: Int32 = 30) {
+        while drain(wait: milliseconds) {}
+    }
+
     /// The output's end, to wait for something that comes after it.
-    var mark: String.Index { drain(); return output.endIndex }
+    public var mark: String.Index { drain(); return output.endIndex }
 
     /// Types a line and Enter, then waits for `reply` and for the next prompt (`PROMPT> ` at the
     /// start of a line), as a person would before typing on; typing ahead of the prompt reaches
     /// a terminal that is still in line mode.
-    func enter(_ line: String, expecting reply: String) throws {
+    ///
+    /// - Parameter promptStart: How the prompt begins on its new line; the embedded server's by default.
+    public func enter(_ line: String, expecting reply: String, promptStart: String = "\n127.0.0.1:") throws {
         let start = mark
         type(line + "\r")
         let end = try waitFor(reply, after: start)
         // The editor redraws its prompt while a line is typed; a new prompt starts a line.
-        try waitFor("> ", after: try waitFor("\n127.0.0.1:", after: end))
+        try waitFor("> ", after: try waitFor(promptStart, after: end))
     }
 
     /// Presses Ctrl-D until the program exits (one typed ahead of the editor, while the terminal
     /// is still in line mode, can be taken by the terminal itself), and returns its status.
-    func pressCtrlDUntilExit() throws -> Int32 {
+    public func pressCtrlDUntilExit() throws -> Int32 {
         for _ in 0..<5 {
             type("\u{04}")
             if let status = try? waitForExit(timeout: 2) { return status }
@@ -141,7 +150,7 @@ final class PseudoTerminal {
     }
 
     /// Waits for the program to exit and returns its status.
-    func waitForExit(timeout: Double = 20) throws -> Int32 {
+    public func waitForExit(timeout: Double = 20) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while isRunning {
             if Date() > deadline { throw Failure.timeout(waitingFor: "exit", screen: output) }
@@ -164,7 +173,7 @@ final class PseudoTerminal {
     }
 
     /// Text without terminal escape sequences or carriage returns.
-    static func plain(_ text: String) -> String {
+    public static func plain(_ text: String) -> String {
         var result = ""
         var iterator = text.unicodeScalars.makeIterator()
         while let scalar = iterator.next() {
