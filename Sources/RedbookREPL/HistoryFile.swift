@@ -6,11 +6,18 @@ import Glibc
 ///
 /// An entry of several lines is stored on one line, its line breaks written `\n` and its
 /// backslashes doubled, so Up brings the whole entry back.
-struct HistoryFile {
+final class HistoryFile {
     /// The file.
     let path: String
     /// How many entries are kept.
     let limit: Int
+    /// Lines in the file as far as this process knows, so an entry does not read the file back.
+    private var lines: Int?
+
+    init(path: String, limit: Int) {
+        self.path = path
+        self.limit = limit
+    }
 
     /// `$REDBOOK_HISTFILE`, else `$XDG_STATE_HOME/redbook/history`, else `~/.local/state/redbook/history`.
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -23,8 +30,9 @@ struct HistoryFile {
     /// The entries stored, oldest first; none when the file is missing or unreadable.
     func load() -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        return lines.suffix(limit).map(Self.decode)
+        let stored = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        lines = stored.count
+        return stored.suffix(limit).map(Self.decode)
     }
 
     /// Appends one entry, unless it may hold a secret; creates the folder (0700) and the file
@@ -52,17 +60,21 @@ struct HistoryFile {
     }
 
     private func trimIfLong() {
-        guard let data = FileManager.default.contents(atPath: path) else { return }
-        let lines = data.split(separator: UInt8(ascii: "\n"))
-        guard lines.count > 2 * limit else { return }
-        let kept = lines.suffix(limit).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") + "\n"
+        // The file is read back only when it may have grown past twice the limit.
+        if lines == nil { _ = load() }
+        let count = (lines ?? 0) + 1
+        lines = count
+        guard count > 2 * limit, let data = FileManager.default.contents(atPath: path) else { return }
+        let stored = data.split(separator: UInt8(ascii: "\n"))
+        guard stored.count > 2 * limit else { return }
+        let kept = stored.suffix(limit).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") + "\n"
         let temporary = path + ".new"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
         let bytes = Array(kept.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
-        if written == bytes.count { rename(temporary, path) } else { unlink(temporary) }
+        if written == bytes.count, rename(temporary, path) == 0 { self.lines = limit } else { unlink(temporary) }
     }
 
     static func encode(_ entry: String) -> String {

@@ -31,6 +31,8 @@ extension REPL {
     }
 
     func runPiped() -> Int32 {
+        // Entries from a file or a script are not typed; they stay out of the history.
+        history = nil
         while !quitRequested, let line = pendingLine.take() ?? readLine(strippingNewline: true) {
             handle(line) { readLine(strippingNewline: true) }
         }
