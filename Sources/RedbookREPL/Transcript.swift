@@ -18,6 +18,8 @@ struct Transcript {
     private(set) var entries = [Entry]()
     /// The notebook so far, outputs recorded, kept up to date entry by entry.
     private(set) var bytes: [UInt8] = Array(Self.header.utf8)
+    /// Newlines in ``bytes``, counted as they are appended rather than once per entry.
+    private var newlines = Self.header.utf8.count { $0 == UInt8(ascii: "\n") }
 
     static let header = """
         # Redbook session
@@ -29,7 +31,7 @@ struct Transcript {
 
     /// The notebook line of the next entry's first source line: after a blank line and its fence.
     var nextFirstLine: Int {
-        bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } + 3
+        newlines + 3
     }
 
     /// Records an entry that ran at ``nextFirstLine``.
@@ -39,21 +41,17 @@ struct Transcript {
         let text = Array(Self.fenced(entry).utf8)
         // The notebook code records the output exactly as `run` would, region markers and all;
         // the new block alone is parsed, so an entry costs the same however long the session is.
+        var recorded = text
         if let notebook = try? Notebook(bytes: text, name: "session.md"), let index = notebook.blocks.indices.last {
-            bytes += notebook.recording([index: outcome.output])
-        } else {
-            bytes += text
+            recorded = notebook.recording([index: outcome.output])
         }
+        newlines += recorded.count { $0 == UInt8(ascii: "\n") }
+        bytes += recorded
     }
 
     /// An entry as a fenced block: a failed entry is marked `{expect-error}`, an interrupted one `{skip}`.
     private static func fenced(_ entry: Entry) -> String {
-        var longest = 0, run = 0
-        for byte in entry.block.source.utf8 {
-            run = byte == UInt8(ascii: "`") ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let fence = CodeFence.backticks(enclosing: CollectionOfOne(entry.block.source))
         var attributes = [String]()
         if entry.interrupted {
             attributes.append("skip")

@@ -55,15 +55,7 @@ struct BlockOutput: Sendable {
 
     /// Lines in a code fence that is longer than any backtick run inside, so no line can close it early.
     static func fenced(_ lines: [String], language: String) -> String {
-        var longest = 0
-        for line in lines {
-            var run = 0
-            for character in line.utf8 {
-                run = character == UInt8(ascii: "`") ? run + 1 : 0
-                longest = max(longest, run)
-            }
-        }
-        let fence = String(repeating: "`", count: max(3, longest + 1))
+        let fence = CodeFence.backticks(enclosing: lines)
         return ([fence + language] + lines + [fence]).joined(separator: "\n")
     }
 }
