@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import RedbookNotebook
 
 /// Where the REPL keeps entries between sessions: one entry per line, readable only by its
 /// owner (mode 0600), the newest ``limit`` kept, entries that may hold a secret never written.
@@ -67,14 +68,9 @@ final class HistoryFile {
         guard count > 2 * limit, let data = FileManager.default.contents(atPath: path) else { return }
         let stored = data.split(separator: UInt8(ascii: "\n"))
         guard stored.count > 2 * limit else { return }
-        let kept = stored.suffix(limit).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n") + "\n"
-        let temporary = path + ".new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        let bytes = Array(kept.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        close(descriptor)
-        if written == bytes.count, rename(temporary, path) == 0 { self.lines = limit } else { unlink(temporary) }
+        let kept = stored.suffix(limit).flatMap { Array($0) + [UInt8(ascii: "\n")] }
+        // Replaced whole, keeping its 0600 mode, so a crash mid-trim never leaves half a history.
+        if (try? Notebook.write(kept, to: path)) != nil { lines = limit }
     }
 
     static func encode(_ entry: String) -> String {
