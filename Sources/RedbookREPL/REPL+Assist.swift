@@ -56,10 +56,10 @@ extension REPL {
 
     /// The grey hint for the line typed so far: a command's remaining arguments, or a step's labels.
     func hint(for line: String) -> String? {
-        let text = line.hasPrefix(":redis ") ? String(line.dropFirst(7)) : line.hasPrefix(":swift ") ? String(line.dropFirst(7)) : line
+        let forced = forcedEntry(line)
+        let text = forced?.text ?? line
         guard !text.isEmpty, !text.hasPrefix(":") else { return nil }
-        let forced: Block.Language? = line.hasPrefix(":redis ") ? .redis : line.hasPrefix(":swift ") ? .swift : nil
-        switch forced ?? language(of: text) {
+        switch forced?.language ?? language(of: text) {
         case .redis:
             guard text.last == " " else { return nil }
             var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -74,7 +74,7 @@ extension REPL {
 
     /// What Tab inserts for the line typed so far.
     func completion(for line: String) -> LineEditor.Completion? {
-        let language: Block.Language = line.hasPrefix(":swift ") ? .swift : line.hasPrefix(":redis ") ? .redis : language(of: line)
+        let language = Self.forcedLanguage(of: line) ?? language(of: line)
         let connection = session.connection
         let completer = Completer(
             commandNames: catalog?.names ?? [],

@@ -67,14 +67,15 @@ extension REPL {
     }
 
     /// `:swift STEP` and `:redis COMMAND` run one line in that language whatever the mode.
-    private func forcedEntry(_ line: String) -> (language: Block.Language, text: String)? {
-        for language in [Block.Language.redis, .swift] {
-            let prefix = ":\(language.rawValue) "
-            if line.hasPrefix(prefix), !line.dropFirst(prefix.count).allSatisfy(\.isWhitespace) {
-                return (language, String(line.dropFirst(prefix.count)))
-            }
-        }
-        return nil
+    func forcedEntry(_ line: String) -> (language: Block.Language, text: String)? {
+        guard let language = Self.forcedLanguage(of: line) else { return nil }
+        let text = line.dropFirst(language.rawValue.count + 2)
+        return text.allSatisfy(\.isWhitespace) ? nil : (language, String(text))
+    }
+
+    /// The language a `:redis ` or `:swift ` prefix forces, even before anything follows it.
+    static func forcedLanguage(of line: String) -> Block.Language? {
+        [Block.Language.redis, .swift].first { line.hasPrefix(":\($0.rawValue) ") }
     }
 
     /// The whole entry that starts with `line`, reading continuation lines as needed.

@@ -67,7 +67,7 @@ struct BenchEmbedCommand: ParsableCommand {
             print("ratio          \(String(format: "%.1f", Double(docs) / embedTime / direct * 100)) % of the encoder alone")
         }
         if target.embedded == nil {
-            _ = try? session.run(Block(language: .swift, source: "for key in keys(\"\(prefix)*\") { redis(\"UNLINK\", key) }"))
+            _ = session.run(Block(language: .swift, source: "for key in keys(\"\(prefix)*\") { redis(\"UNLINK\", key) }"))
         }
     }
 }
