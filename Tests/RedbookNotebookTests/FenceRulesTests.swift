@@ -63,4 +63,14 @@ import Testing
         #expect(outline.fences.map(\.column) == [4, 3])
         #expect(outline.fences.map(\.lastLine) == [7, 11])
     }
+
+    @Test func blockIDsCountBlocksOnlyNotTheInlineNodesOfProse() {
+        // Document 0, heading 1, paragraph 2 (its text, emphasis and link are inline), fence 3,
+        // marker 4: an inline node that took an id would push both along.
+        let markdown = "# A *title*\n\nSome *stressed* and [linked](https://example.com) `code` words.\n\n```redis\nPING\n```\n<!-- redbook:output -->\n"
+        let outline = MarkdownParser.outline(of: SourceText(Array(markdown.utf8)))
+        #expect(outline.fences.map(\.nodeID) == [3])
+        #expect(outline.markers.map(\.nodeID) == [4])
+        #expect(outline.markers.map(\.previousSiblingID) == [3])
+    }
 }
