@@ -1,7 +1,7 @@
 public import Foundation
 public import RedbookRedis
 import Glibc
-import RedbookSession
+public import RedbookSession
 
 /// What the notebook subcommands share: stderr messages, and a run with progress.
 public enum NotebookConsole {
@@ -22,13 +22,16 @@ public enum NotebookConsole {
     ///   - options: Which blocks run and whether a failure stops the run.
     ///   - model: The model folder steps encode with (`--model`), or `nil` for the default.
     ///   - offline: Whether `fetch` of a URL may only use the cache (`--offline`).
+    ///   - permissions: What the blocks may do to the server and the user's files.
     /// - Throws: ``NotebookError`` when `--only` names a block that does not exist.
     public static func run(_ notebook: Notebook, connection: RedisConnection, options: NotebookRunner.Options,
-                           model: URL? = nil, offline: Bool = false) throws(NotebookError) -> NotebookRun {
+                           model: URL? = nil, offline: Bool = false,
+                           permissions: SessionPermissions = .unrestricted) throws(NotebookError) -> NotebookRun {
         let session = Session(connection: connection)
         session.folder = URL(fileURLWithPath: notebook.name).deletingLastPathComponent()
         session.modelDirectory = model
         session.offline = offline
+        session.permissions = permissions
         let printer = ProgressPrinter(enabled: isatty(STDERR_FILENO) == 1)
         if printer.enabled {
             // A long step rewrites its block's progress line in place: carriage return, erase the line.

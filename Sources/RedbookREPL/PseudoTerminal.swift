@@ -73,7 +73,7 @@ public final class PseudoTerminal {
         typealias Function = @convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32
         var buffer = [CChar](repeating: 0, count: 128)
         guard unsafeBitCast(symbol, to: Function.self)(descriptor, &buffer, buffer.count) == 0 else { return nil }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     deinit {

@@ -85,9 +85,11 @@ extension REPL {
             return problem("\(error)")
         }
         // Steps read files beside the notebook while it loads, as `redbook run` does.
-        let folder = session.folder
+        let (folder, permissions) = (session.folder, session.permissions)
         session.folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        defer { session.folder = folder }
+        // A notebook is someone else's script; what the user types next is their own again.
+        session.permissions = configuration.loadPermissions
+        defer { (session.folder, session.permissions) = (folder, permissions) }
         let before = failures
         var ran = 0
         for block in notebook.blocks where !block.skip {

@@ -21,6 +21,8 @@ public final class REPL {
         public var historyPath: String?
         /// How many entries the history keeps.
         public var historyLimit: Int
+        /// What a notebook's blocks may do while `:load` runs them; what is typed may do anything.
+        public var loadPermissions = SessionPermissions.unrestricted
 
         /// Creates a configuration.
         public init(server: String, database: Int = 0, historyPath: String? = REPL.defaultHistoryPath, historyLimit: Int = 1_000) {

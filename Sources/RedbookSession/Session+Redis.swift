@@ -30,6 +30,11 @@ extension Session {
                 output.appendText("error: interrupted")
                 return failed("interrupted", hint: "the commands before this one ran")
             }
+            if let refusal = refusal(of: command.arguments) {
+                // Refused whatever the block expects: {expect-error} is for the server's errors.
+                output.appendText("error: \(refusal.message)\nhint: \(refusal.hint)")
+                return failed(refusal.message, hint: refusal.hint)
+            }
             let reply: Reply
             let sent: RedisScript.Command
             let order: SearchOrder?
@@ -84,6 +89,18 @@ extension Session {
             reply = try connection.send(sent.redisCommand)
         }
         return (reply, sent, order)
+    }
+
+    /// Why a command may not run under ``permissions``, or `nil` when it may.
+    func refusal(of arguments: [[UInt8]]) -> (message: String, hint: String)? {
+        guard !permissions.destructiveCommands else { return nil }
+        let danger = DestructiveCommand.danger(of: arguments) {
+            (try? connection.send(RedisCommand("DBSIZE")))?.integer.map(Int.init)
+        }
+        guard let danger else { return nil }
+        let name = String(decoding: arguments[0], as: UTF8.self).uppercased()
+        return ("refused: \(name) \(danger), and \(connection.url.redacted) is not Redbook's own server",
+                "pass --allow-destructive to run it anyway; docs/reliability.md lists the commands refused")
     }
 
     /// What follows a successful line: after FT.CREATE and FT.ALTER, the wait until the index

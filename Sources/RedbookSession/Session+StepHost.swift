@@ -8,6 +8,7 @@ extension Session: StepHost {
     /// A `redis(...)` call: sent and waited for exactly as the same line of a `redis` block.
     public func command(_ arguments: [[UInt8]]) throws(StepError) -> Reply {
         let command = RedisScript.Command(arguments: arguments, line: 0, column: 0)
+        if let refusal = refusal(of: arguments) { throw StepError(refusal.message, hint: refusal.hint) }
         do {
             let (reply, _, _) = try send(command)
             if !reply.isError { try afterReply(to: command) }

@@ -28,6 +28,8 @@ public final class Session {
     public var modelDirectory: URL?
     /// Whether `fetch` of a URL may only use the cache.
     public var offline = false
+    /// What blocks may do to the server and the user's files; anything unless restricted.
+    public var permissions = SessionPermissions.unrestricted
     /// Where long steps report progress; `nil` keeps them quiet.
     public var progress: ((String) -> Void)?
 

@@ -30,6 +30,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var redisOptions: RedisOptions
 
+    @OptionGroup var safetyOptions: SafetyOptions
+
     func run() throws {
         let book = try Self.attempt { try Notebook.read(path: notebook) }
         if let output { try Self.attempt { try Notebook.checkDistinct(output: output, input: notebook) } }
@@ -47,7 +49,8 @@ struct ExportCommand: ParsableCommand {
             header.modules = modules.map { "\($0.name) \($0.versionText)" }.sorted()
         }
         let result = try Self.attempt { try NotebookConsole.run(book, connection: target.connection, options: .init(keepGoing: keepGoing),
-                                                                  model: stepOptions.modelDirectory, offline: stepOptions.offline) }
+                                                                  model: stepOptions.modelDirectory, offline: stepOptions.offline,
+                                                                  permissions: safetyOptions.permissions(for: target)) }
         Interruption.parkIfRequested()
         for message in result.failureMessages { NotebookConsole.printError(message) }
         try emit(NotebookExport(notebook: book, run: result, header: header).bytes)

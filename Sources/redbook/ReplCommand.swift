@@ -18,6 +18,7 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var redisOptions: RedisOptions
     @OptionGroup var stepOptions: StepOptions
+    @OptionGroup var safetyOptions: SafetyOptions
 
     func run() throws {
         let target = try redisOptions.openOrExit()
@@ -27,7 +28,9 @@ struct ReplCommand: ParsableCommand {
         session.offline = stepOptions.offline
         let url = target.connection.url
         let server = (url.user.map { "\($0)@" } ?? "") + url.endpoint
-        let repl = REPL(session: session, configuration: .init(server: server, database: url.database))
+        var configuration = REPL.Configuration(server: server, database: url.database)
+        configuration.loadPermissions = safetyOptions.permissions(for: target)
+        let repl = REPL(session: session, configuration: configuration)
         let status = repl.run()
         if status != 0 { throw ExitCode(status) }
     }

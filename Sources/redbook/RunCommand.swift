@@ -41,6 +41,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var redisOptions: RedisOptions
 
+    @OptionGroup var safetyOptions: SafetyOptions
+
     func validate() throws {
         if notebooks.isEmpty { throw ValidationError("name at least one notebook to run") }
         if clean && check { throw ValidationError("--clean and --check cannot be used together") }
@@ -92,7 +94,8 @@ struct RunCommand: ParsableCommand {
             defer { target.close() }
             let options = NotebookRunner.Options(only: Set(only), keepGoing: keepGoing, setup: setup ?? (target.embedded != nil))
             let result = try NotebookConsole.run(book, connection: target.connection, options: options,
-                                                 model: stepOptions.modelDirectory, offline: stepOptions.offline)
+                                                 model: stepOptions.modelDirectory, offline: stepOptions.offline,
+                                                 permissions: safetyOptions.permissions(for: target))
             Interruption.parkIfRequested()
             for message in result.failureMessages { NotebookConsole.printError(message) }
             if !result.succeeded, let embedded = target.embedded, !embedded.isRunning {

@@ -113,15 +113,16 @@ import Testing
         let error = try #require(throws: FetchError.self) { try folder.fetcher().fetch(location) }
         #expect(error.kind == .unsupportedScheme)
         #expect(error.message == "fetch cannot read '\(location)': the \(scheme): scheme is not supported")
-        #expect(error.hint?.contains("file: URLs will come later, behind a permission flag") == true)
+        #expect(error.hint?.contains("fetch reads local paths, file:// URLs and http:// or https:// URLs") == true)
     }
 
-    @Test func fileURLsAreRefusedWithThePathToWriteInstead() throws {
+    @Test func aFileURLNamesALocalPath() throws {
         let folder = try FetchTemporaryFolder()
-        let error = try #require(throws: FetchError.self) { try folder.fetcher().fetch("FILE:///srv/data/bikes.json") }
-        #expect(error.kind == .unsupportedScheme)
-        #expect(error.message == "fetch cannot read 'FILE:///srv/data/bikes.json': file: URLs are not supported yet")
-        #expect(error.hint == "write the path itself, such as '/srv/data/bikes.json'; file: URLs will come later, behind a permission flag")
+        let path = try folder.write("[1]", to: "data/one.json")
+        #expect(try folder.fetcher().fetch("FILE://" + path).bytes == Array("[1]".utf8))
+        let error = try #require(throws: FetchError.self) { try folder.fetcher().fetch("file://elsewhere.example/srv/a.json") }
+        #expect(error.kind == .invalidURL)
+        #expect(error.message == "fetch cannot read 'file://elsewhere.example/srv/a.json': not a file URL of this machine")
     }
 
     @Test func aColonNameCanBeReadAsDotSlash() throws {

@@ -27,6 +27,8 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         case notCached
         /// The cache folder or an entry in it could not be read or written.
         case cache
+        /// The local path lies outside the folders the run may read (see ``FetchSettings/readablePaths``).
+        case notPermitted
     }
 
     /// The kind of problem.

@@ -3,8 +3,9 @@ import Foundation
 /// What a `fetch` location names: a local path or an http(s) URL. Anything else is refused
 /// while parsing.
 enum FetchLocation: Equatable {
-    /// A local path as written, and the absolute path it resolves to.
-    case local(written: String, resolved: String)
+    /// A local path as written, the absolute path it resolves to, and whether it was written
+    /// as a `file:` URL.
+    case local(written: String, resolved: String, fileURL: Bool)
     /// An http(s) URL.
     case web(WebAddress)
 
@@ -27,21 +28,24 @@ enum FetchLocation: Equatable {
             let resolved = text.hasPrefix("/")
                 ? text
                 : baseFolder.appendingPathComponent(text).path
-            return .local(written: text, resolved: resolved)
+            return .local(written: text, resolved: resolved, fileURL: false)
         }
         switch scheme.lowercased() {
         case "http", "https":
             return .web(try WebAddress(text))
         case "file":
-            throw FetchError(.unsupportedScheme,
-                             message: "fetch cannot read \(quoted(text)): file: URLs are not supported yet",
-                             hint: "write the path itself, such as \(quoted(pathOfFileURL(text))); file: URLs will come later, behind a permission flag")
+            guard let url = URL(string: text), url.isFileURL, url.host == nil || url.host == "" || url.host == "localhost",
+                  !url.path.isEmpty else {
+                throw FetchError(.invalidURL, message: "fetch cannot read \(quoted(text)): not a file URL of this machine",
+                                 hint: "write file:///absolute/path, or the path itself")
+            }
+            return .local(written: text, resolved: url.path, fileURL: true)
         default:
             // `notes:v2.json` may be a file name rather than a URL; say how to mean the file.
             let colonName = text.contains("://") ? "" : "; for a local file whose name holds a colon, write ./\(text)"
             throw FetchError(.unsupportedScheme,
                              message: "fetch cannot read \(quoted(text)): the \(scheme): scheme is not supported",
-                             hint: "fetch reads local paths and http:// or https:// URLs (file: URLs will come later, behind a permission flag)" + colonName)
+                             hint: "fetch reads local paths, file:// URLs and http:// or https:// URLs" + colonName)
         }
     }
 
@@ -54,12 +58,6 @@ enum FetchLocation: Equatable {
             return nil
         }
         return candidate
-    }
-
-    /// `file:///a/b` → `/a/b`, for the hint; the text itself when it has no usable path.
-    private static func pathOfFileURL(_ text: String) -> String {
-        guard let url = URL(string: text), url.isFileURL, !url.path.isEmpty else { return "/path/to/file" }
-        return url.path
     }
 
     /// `'text'` with credentials hidden, for messages about text that is not yet known to be a URL.

@@ -15,6 +15,10 @@ public struct FetchSettings: Sendable, Hashable {
     public var timeout: Duration
     /// The most bytes one fetch delivers; anything larger is refused before it fills the disk.
     public var maximumBytes: Int
+    /// Where local reads may go: `nil` for anywhere; otherwise a path inside ``baseFolder`` or one
+    /// of these (files or folders), and a `file:` URL only inside one of these. Links are
+    /// followed before the check, so a link cannot lead outside.
+    public var readablePaths: [URL]?
 
     /// 256 MB, the default ``maximumBytes``.
     public static let defaultMaximumBytes = 256 * 1024 * 1024
@@ -27,13 +31,16 @@ public struct FetchSettings: Sendable, Hashable {
     ///   - offline: Whether to refuse the network and serve URLs only from the cache.
     ///   - timeout: How long a request may stay silent; 30 seconds unless told.
     ///   - maximumBytes: The size limit for one fetch; 256 MB unless told.
+    ///   - readablePaths: Where local reads may go besides `baseFolder`; `nil` for anywhere.
     public init(baseFolder: URL, cacheFolder: URL? = nil, offline: Bool = false,
-                timeout: Duration = .seconds(30), maximumBytes: Int = FetchSettings.defaultMaximumBytes) {
+                timeout: Duration = .seconds(30), maximumBytes: Int = FetchSettings.defaultMaximumBytes,
+                readablePaths: [URL]? = nil) {
         self.baseFolder = baseFolder
         self.cacheFolder = cacheFolder ?? FetchSettings.defaultCacheFolder
         self.offline = offline
         self.timeout = timeout
         self.maximumBytes = maximumBytes
+        self.readablePaths = readablePaths
     }
 
     /// `${REDBOOK_HOME:-${XDG_CACHE_HOME:-~/.cache}/redbook}/fetch`, read from the environment now.

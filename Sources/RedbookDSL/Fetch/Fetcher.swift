@@ -8,7 +8,11 @@
 ///   without a network. Cache entries never expire: delete an entry's file (or the folder) to
 ///   download it again. Credentials in the URL (`user:password@`) are sent but never shown,
 ///   and are not part of the cache entry's name.
-/// - Any other scheme (`ftp:`, `data:`, `file:` ...) is refused.
+/// - A `file:///path` URL names a local path, read as one.
+/// - Any other scheme (`ftp:`, `data:` ...) is refused.
+///
+/// With ``FetchSettings/readablePaths`` set, local reads stay inside the base folder and those
+/// paths, so a notebook from elsewhere cannot read the user's other files.
 ///
 /// One fetch delivers at most ``FetchSettings/maximumBytes`` (256 MB unless told); larger data
 /// is refused, and a download is cut off as soon as it passes the limit.
@@ -33,7 +37,8 @@ public struct Fetcher: Sendable {
     ///   hidden), with a hint for the fix.
     public func fetch(_ location: String) throws(FetchError) -> FetchedData {
         switch try FetchLocation.parse(location, baseFolder: settings.baseFolder) {
-        case .local(let written, let resolved):
+        case .local(let written, let resolved, let fileURL):
+            try ReadPermission(settings: settings).check(written: written, resolved: resolved, fileURL: fileURL)
             let bytes = try LocalFile.read(written: written, resolved: resolved,
                                            baseFolder: settings.baseFolder.path, limit: settings.maximumBytes)
             return FetchedData(bytes: bytes, source: written, fromCache: false)

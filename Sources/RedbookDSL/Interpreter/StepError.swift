@@ -37,7 +37,10 @@ public struct StepError: Error, CustomStringConvertible {
 }
 
 /// What interrupts evaluation: a failure, or Swift's own control flow.
-enum Interrupt: Error {
+///
+/// Thrown and caught on the interpreter's own thread only, so the value it may carry never
+/// crosses threads, though `Error` asks for `Sendable`.
+enum Interrupt: Error, @unchecked Sendable {
     case failure(StepError)
     case breakLoop
     case continueLoop
