@@ -134,7 +134,7 @@ public struct RedisURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The part of `text` that ``redact(_:)`` hides, as a range of `text`'s own indices.
-    static func secretRange(in text: String) -> Range<String.Index>? {
+    public static func secretRange(in text: String) -> Range<String.Index>? {
         guard let at = text.lastIndex(of: "@") else { return nil }
         let head = text[..<at]
         let credentials = head[schemeEnd(of: head)...]

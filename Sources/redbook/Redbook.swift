@@ -17,7 +17,7 @@ struct Redbook: ParsableCommand {
     /// failure (a lost connection) is not reported: the signal handler ends the process instead.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Array(ProcessTitle.argumentsHidingPasswords().dropFirst()))
             try command.run()
         } catch {
             Interruption.parkIfRequested()
