@@ -52,6 +52,10 @@ struct ProgressPrinter {
         switch progress {
         case .started(let number, let total, let block):
             var summary = block.summary
+            // The line is printed, not recorded; a password in it would still end up on screen.
+            if SecretEntries.mayHoldSecret(summary) {
+                summary = (summary.split(separator: " ").first.map(String.init) ?? "") + " (not shown: it may hold a password)"
+            }
             if summary.count > 60 { summary = String(summary.prefix(59)) + "…" }
             FileHandle.standardError.write(Data("[\(number)/\(total)] line \(block.fenceLine): \(summary) …".utf8))
         case .finished(_, _, _, let outcome):

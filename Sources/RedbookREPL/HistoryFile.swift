@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import RedbookNotebook
+import RedbookSession
 
 /// Where the REPL keeps entries between sessions: one entry per line, readable only by its
 /// owner (mode 0600), the newest ``limit`` kept, entries that may hold a secret never written.

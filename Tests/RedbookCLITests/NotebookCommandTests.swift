@@ -124,17 +124,7 @@ import Testing
         let path = try Self.notebook("```redis\nPING\n```\n\n```redis\nECHO two\n```\n")
         let piped = try RedbookBinary.run(["run", "--check", "--keep-going", path])
         #expect(!piped.standardError.contains("[1/2]"))
-        // script(1) gives the command a terminal; what it writes there comes back on stdout.
-        let command = "'\(RedbookBinary.url.path)' run --check --keep-going '\(path)'"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (text, _) = try RedbookBinary.runOnTerminal(["run", "--check", "--keep-going", path])
         #expect(text.contains("[1/2] line 1: PING …"))
         #expect(text.contains("[2/2] line 5: ECHO two …"))
         #expect(text.contains(" ms\r\n") || text.contains(" s\r\n"))

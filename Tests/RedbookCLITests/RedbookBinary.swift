@@ -48,4 +48,20 @@ struct RedbookBinary {
                       standardOutput: String(decoding: outData, as: UTF8.self),
                       standardError: String(decoding: errData, as: UTF8.self))
     }
+
+    /// Runs the binary with a terminal for its output, through script(1); returns what it wrote
+    /// there (stdout and stderr together, with `\r\n` line ends) and its exit status.
+    static func runOnTerminal(_ arguments: [String]) throws -> (text: String, status: Int32) {
+        let command = ([url.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (text, process.terminationStatus)
+    }
 }

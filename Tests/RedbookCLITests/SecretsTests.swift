@@ -117,4 +117,15 @@ import Testing
         #expect(title.contains("repl --redis redis://\(account.user):"), "\(title)")
         account.expectHidden(title, in: "the process title")
     }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressLinesOnATerminalHideAnAuthBlock() throws {
+        let account = try Account()
+        let path = try NotebookCommandTests.notebook("```redis\nAUTH \(account.user) \(account.password)\nACL WHOAMI\n```\n")
+        let (text, status) = try RedbookBinary.runOnTerminal(["run", "--redis", "redis://\(account.endpoint)", path])
+        #expect(status == 0, "\(text)")
+        #expect(text.contains("[1/1] line 1: AUTH (not shown: it may hold a password) …"), "\(text)")
+        account.expectHidden(text, in: "the progress line")
+        account.expectHidden(try Self.outputs(path), in: "the recorded output")
+    }
 }
