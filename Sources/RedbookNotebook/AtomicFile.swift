@@ -90,3 +90,27 @@ extension Notebook {
         try AtomicFile.write(bytes, to: path)
     }
 }
+
+extension Notebook {
+    /// Fails early, before any block runs, when a save to `path` could not succeed: the file is
+    /// read-only, or its folder (where the new file is written first) is.
+    ///
+    /// Write permission bits are read as well as `access(2)`, so a file marked read-only counts
+    /// as one even for a user whom the system would let write it anyway.
+    ///
+    /// - Parameter path: Where the result will be written; it need not exist yet.
+    /// - Throws: ``NotebookError`` of kind ``NotebookError/Kind/unwritable`` naming the file.
+    public static func checkWritable(_ path: String) throws(NotebookError) {
+        let target = FileIdentity.resolvingLinks(path)
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        let hint = "make it writable, write the result elsewhere with -o FILE, or compare only with --check"
+        var status = stat()
+        if stat(target, &status) == 0, status.st_mode & 0o222 == 0 || access(target, W_OK) != 0 {
+            throw NotebookError(.unwritable, file: path, message: "the file is read-only, so the result could not be saved in it", hint: hint)
+        }
+        if stat(folder, &status) != 0 || status.st_mode & 0o222 == 0 || access(folder, W_OK) != 0 {
+            throw NotebookError(.unwritable, file: path,
+                                message: "its folder \(folder) is read-only, and a save writes the new file there first", hint: hint)
+        }
+    }
+}

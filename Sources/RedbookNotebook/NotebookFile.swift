@@ -63,13 +63,14 @@ public final class NotebookFile {
     /// Reads a notebook and locks it for this process.
     ///
     /// - Parameter path: The notebook's path; a symbolic link is followed to its target.
-    /// - Throws: ``NotebookError`` when the file is missing, unreadable, invalid, or locked by
-    ///   another `redbook` process.
+    /// - Throws: ``NotebookError`` when the file is missing, unreadable, read-only (or in a
+    ///   read-only folder), invalid, or locked by another `redbook` process.
     public init(path: String) throws(NotebookError) {
         self.path = path
         let target = FileIdentity.resolvingLinks(path)
         self.target = target
         try Notebook.checkIsFile(path)
+        try Notebook.checkWritable(path)
         // A save renames a new file over the old one, so the lock taken on the old inode must be
         // checked to still be the file at the path; otherwise take it again on the new one.
         for _ in 0..<50 {

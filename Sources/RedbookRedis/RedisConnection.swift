@@ -188,6 +188,10 @@ public final class RedisConnection {
 
     private func dropContext(reason: String, command: RedisCommand) -> RedisError {
         close()
+        var reason = reason
+        if reason == Self.timedOut, let commandTimeout {
+            reason += " (no reply within \(Self.secondsText(commandTimeout)))"
+        }
         return .connection(.init(endpoint: url.endpoint, reason: reason, command: command.name))
     }
 
@@ -233,12 +237,21 @@ public final class RedisConnection {
             String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
         }
         if code == REDIS_ERR_IO, message.contains("temporarily unavailable") {
-            return "timed out waiting for the server"
+            return timedOut
         }
         if code == REDIS_ERR_EOF || message.isEmpty {
             return message.isEmpty ? "the server closed the connection" : message
         }
         return message
+    }
+
+    private static let timedOut = "timed out waiting for the server"
+
+    /// `1 s`, `0.25 s`: a limit as people write it.
+    private static func secondsText(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let fraction = Double(attoseconds) / 1e18
+        return fraction == 0 ? "\(seconds) s" : "\(Double(seconds) + fraction) s"
     }
 
     private static func timeval(_ duration: Duration) -> Glibc.timeval {

@@ -13,18 +13,21 @@ public final class RedisTarget {
     ///
     /// Also installs SIGINT and SIGTERM handlers that stop the embedded server, if any, and exit
     /// 128+signal once no file is halfway replaced (see ``Interruption``).
+    /// - Parameters:
+    ///   - url: The server's URL; `nil` for `$REDIS_URL`, else the embedded server.
+    ///   - commandTimeout: How long a command may wait for its reply before the run fails.
     /// - Throws: ``RedisError`` for a bad URL or unreachable server, ``ServerError`` when the
     ///   embedded server cannot start.
-    public static func open(url: String?) throws -> RedisTarget {
+    public static func open(url: String?, commandTimeout: Duration = .seconds(120)) throws -> RedisTarget {
         let text = url ?? ProcessInfo.processInfo.environment["REDIS_URL"].flatMap { $0.isEmpty ? nil : $0 }
         ServerRegistry.shared.installSignalHandlers()
         if let text {
             let parsed = try RedisURL(parsing: text)
-            return RedisTarget(connection: try RedisConnection(url: parsed), embedded: nil)
+            return RedisTarget(connection: try RedisConnection(url: parsed, commandTimeout: commandTimeout), embedded: nil)
         }
         let server = try EmbeddedServer.start()
         do {
-            return RedisTarget(connection: try RedisConnection(url: server.url), embedded: server)
+            return RedisTarget(connection: try RedisConnection(url: server.url, commandTimeout: commandTimeout), embedded: server)
         } catch {
             server.stop()
             throw error

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import RedbookServer
 
 @main
@@ -16,6 +17,9 @@ struct Redbook: ParsableCommand {
     /// Runs the command; when Ctrl-C stopped the server under a command, that command's own
     /// failure (a lost connection) is not reported: the signal handler ends the process instead.
     static func main() {
+        // Past a file size limit, a write should fail with EFBIG and be reported, naming the
+        // file, rather than end the process halfway through a save.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(Array(ProcessTitle.argumentsHidingPasswords().dropFirst()))
             try command.run()

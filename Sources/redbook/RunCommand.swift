@@ -75,6 +75,7 @@ struct RunCommand: ParsableCommand {
             // In place, the file is locked and checked for edits before the save; otherwise it is only read.
             let file = check || output != nil ? nil : try NotebookFile(path: path)
             let book = try file?.notebook ?? Notebook.read(path: path)
+            if let output, !check { try Notebook.checkWritable(output) }
             for warning in book.warnings { NotebookConsole.printError("\(warning)") }
             if clean {
                 if let file { _ = try file.save(book.cleaned()) } else { try Notebook.write(book.cleaned(), to: output ?? path) }
