@@ -72,6 +72,18 @@ enum AtomicFile {
         }
     }
 
+    /// Deletes the temporary files that saves of `target` left when the process was killed
+    /// (SIGKILL gives no chance to clean up). Only safe while holding the notebook's lock.
+    static func removeLeftovers(of target: String) {
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent).redbook-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(prefix) && name.utf8.count == prefix.utf8.count + 6 {
+            unlink(folder + "/" + name)
+        }
+    }
+
     private static func failure(_ path: String, _ message: String) -> NotebookError {
         NotebookError(.unwritable, file: path, message: message, hint: "check that the folder exists and is writable")
     }

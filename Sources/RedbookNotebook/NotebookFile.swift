@@ -108,6 +108,7 @@ public final class NotebookFile {
             }
             status = held
             lock = descriptor
+            AtomicFile.removeLeftovers(of: target)
             return
         }
         throw NotebookError(.locked, file: path, message: "the file keeps being replaced while it is opened",
