@@ -71,6 +71,19 @@ import Testing
         #expect(replies[3] == .bulk(Array("2".utf8)))
     }
 
+    @Test func aReplyNestedTooDeepIsAClearErrorAndTheNextCommandReconnects() throws {
+        let redis = try TestRedis.connection()
+        let script = "return " + String(repeating: "{", count: 20) + "1" + String(repeating: "}", count: 20)
+        let error = try #require(throws: RedisError.self) { try redis.send(RedisCommand("EVAL", script, "0")) }
+        #expect(error.description.hasSuffix("failed during EVAL: the reply nests arrays more than 7 levels deep, which the client library cannot read; the connection was reset"))
+        #expect(try redis.send(RedisCommand("PING")) == .status("PONG"))
+        // Seven levels are read whole.
+        let seven = "return " + String(repeating: "{", count: 7) + "1" + String(repeating: "}", count: 7)
+        var reply = try redis.send(RedisCommand("EVAL", seven, "0"))
+        for _ in 0..<7 { reply = try #require(reply.elements?.first) }
+        #expect(reply == .integer(1))
+    }
+
     @Test func nestedArraysAndNulls() throws {
         let redis = try TestRedis.connection()
         let key = TestRedis.uniqueName("h")
