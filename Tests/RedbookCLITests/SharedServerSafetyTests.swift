@@ -81,4 +81,20 @@ import Testing
         #expect(allowed.status == 0, "\(allowed.standardError)")
         #expect(try NotebookCommandTests.contents(path).contains("3"))
     }
+
+    @Test func theExampleNotebookIsStoppedOnASharedServerAndRunsOnTheEmbeddedOne() throws {
+        let (url, connection) = try Self.external(database: 14)
+        let key = TestRedis.uniqueName("kept")
+        _ = try connection.send(RedisCommand("SET", key, "1"))
+        let example = PackageRoot.url("Examples/Safety/untrusted.md").path
+        let copy = try NotebookCommandTests.notebook(try NotebookCommandTests.contents(example))
+        let shared = try RedbookBinary.run(["run", "--redis", url, copy])
+        #expect(shared.status != 0)
+        #expect(shared.standardError.contains("refused: FLUSHDB erases every key of the database"), "\(shared.standardError)")
+        #expect(try connection.send(RedisCommand("EXISTS", key)) == .integer(1))
+        let embedded = try RedbookBinary.run(["run", "--keep-going", copy])
+        #expect(embedded.status != 0, "the fetch outside the folder still fails")
+        #expect(embedded.standardError.contains("fetch may not read /etc/hostname"), "\(embedded.standardError)")
+        #expect(!embedded.standardError.contains("refused: FLUSHDB"))
+    }
 }
