@@ -119,6 +119,26 @@ import Testing
         #expect(Self.failure("0...9223372036854775807")?.message.contains("too large") == true)
     }
 
+    @Test func aFuncFromAnEarlierBlockFailsInThatBlocksLines() throws {
+        let interpreter = Interpreter()
+        #expect(!interpreter.run("func half(_ n: Int) -> Int {\n    n / 0\n}", firstLine: 8, column: 3).failed)
+        let failure = try #require(interpreter.run("let x = 1\nhalf(x)", firstLine: 1_204).diagnostics.first)
+        #expect((failure.line, failure.column) == (9, 7))
+        #expect(failure.message == "division by zero")
+        #expect(failure.excerpt.hasPrefix("9 |     n / 0\n"), "\(failure.excerpt)")
+    }
+
+    @Test func excerptGuttersWidenToTheNotebooksLineNumbers() {
+        // Line 9 of the block is line 1,000 of the notebook: the gutter grows from one digit to four.
+        let source = (1...8).map { "let v\($0) = \($0)" }.joined(separator: "\n") + "\n[1, 2][v8]"
+        let failure = Interpreter().run(source, firstLine: 992).diagnostics.first
+        #expect(failure?.line == 1_000)
+        let lines = failure?.excerpt.split(separator: "\n").map(String.init) ?? []
+        #expect(lines.first == "1000 | [1, 2][v8]", "\(lines)")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("     |") }, "\(lines)")
+        #expect(Interpreter.renumbered(["9 | a", "  | `- b"], by: 1) == ["10 | a", "   | `- b"])
+    }
+
     @Test func optionalChainsStopAtTheFirstNil() throws {
         #expect(try Self.value("let none = [[\"name\": \"a\"]].filter { $0.name == \"b\" }\nnone.first?.name.uppercased()") == .null)
         #expect(try Self.value("let docs = [[\"tags\": [\"x\"]]]\ndocs.first?.tags[0]") == .string("x"))

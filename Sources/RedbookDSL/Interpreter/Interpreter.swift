@@ -40,6 +40,9 @@ public final class Interpreter {
     /// Deeper expressions fail with a message rather than exhaust the stack.
     public var expressionDepthLimit = 20_000
     var printed: [String] = []
+    /// Where each parsed block's tree starts in the notebook, by its root's id, so a func from an
+    /// earlier block that fails later is placed in its own block's lines.
+    var origins: [SyntaxIdentifier: SourceOrigin] = [:]
 
     /// Creates an interpreter with no names bound.
     ///
@@ -88,16 +91,18 @@ public final class Interpreter {
                 message: "brackets nest more than \(Self.nestingLimit) levels deep here",
                 hint: "split the expression into named steps", excerpt: excerpt)])
         }
-        // Blank lines in front make the parser's own line numbers the notebook's.
-        let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
-        let tree = Parser.parse(source: padded)
+        // Parsed as written, not padded to its notebook line: the lexer's time would grow with
+        // the line, which a long REPL session keeps raising. Places are shifted when reported.
+        let tree = Parser.parse(source: source)
+        let origin = SourceOrigin(line: firstLine, column: column)
+        origins[tree.id] = origin
         var outcome = Outcome()
         // The generator walks the whole tree; a tree without errors needs no walk.
         let syntaxProblems = tree.hasError
             ? ParseDiagnosticsGenerator.diagnostics(for: tree).filter { $0.diagMessage.severity == .error } : []
         if !syntaxProblems.isEmpty {
             outcome.diagnostics = syntaxProblems.map { diagnostic in
-                place(diagnostic, hint: nil, tree: tree, column: column)
+                place(diagnostic, hint: nil, tree: tree)
             }
             return outcome
         }
@@ -106,9 +111,10 @@ public final class Interpreter {
             folded = try OperatorTable.standardOperators.foldAll(tree).cast(SourceFileSyntax.self)
         } catch {
             let diagnostic = Diagnostic(node: tree, message: StepMessage(message: "\(error)", severity: .error))
-            outcome.diagnostics = [place(diagnostic, hint: nil, tree: tree, column: column)]
+            outcome.diagnostics = [place(diagnostic, hint: nil, tree: tree)]
             return outcome
         }
+        origins[folded.id] = origin
         stepsLeft = stepBudget
         callDepth = 0
         expressionDepth = 0
@@ -125,7 +131,7 @@ public final class Interpreter {
             let node = failure.node ?? Syntax(folded)
             let diagnostic = Diagnostic(node: node, message: StepMessage(message: failure.message, severity: .error))
             // A func from an earlier block fails inside that block's tree, whose lines are its own.
-            outcome.diagnostics = [place(diagnostic, hint: failure.hint, tree: node.root, column: column)]
+            outcome.diagnostics = [place(diagnostic, hint: failure.hint, tree: node.root)]
         }
         outcome.printed = printed
         return outcome
@@ -139,24 +145,12 @@ public final class Interpreter {
     ///   - column: Its notebook column.
     /// - Returns: The value, or where and why it failed.
     public func evaluate(_ source: String, line: Int, column: Int) -> Result<Value, StepFailureList> {
-        let prefix = String(repeating: "\n", count: max(0, line - 1)) + String(repeating: " ", count: max(0, column - 1))
-        let outcome = run(prefix + source)
+        let outcome = run(source, firstLine: line, column: column)
         if outcome.failed { return .failure(StepFailureList(diagnostics: outcome.diagnostics)) }
         guard let value = outcome.value else {
             return .failure(StepFailureList(diagnostics: [StepDiagnostic(line: line, column: column, message: "expected an expression", excerpt: "")]))
         }
         return .success(value)
-    }
-
-    /// A diagnostic placed in the notebook; the line table is built only here, on the error path.
-    private func place(_ diagnostic: Diagnostic, hint: String?, tree: some SyntaxProtocol, column: Int) -> StepDiagnostic {
-        let location = SourceLocationConverter(fileName: "", tree: tree).location(for: diagnostic.position)
-        let excerpt = DiagnosticsFormatter.annotatedSource(tree: tree, diags: [diagnostic], contextSize: 0)
-        var lines = excerpt.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return StepDiagnostic(line: location.line, column: location.column + column - 1,
-                              message: diagnostic.message, hint: hint ?? diagnostic.notes.first?.message,
-                              excerpt: lines.joined(separator: "\n"))
     }
 
     /// The 0-based line and byte offset where `(`, `[` and `{` first nest deeper than
