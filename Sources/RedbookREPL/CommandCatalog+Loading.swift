@@ -76,6 +76,6 @@ extension RedisError {
     /// Whether hiredis gave up on a reply for its nesting, the one failure a smaller request avoids.
     fileprivate var isTooDeep: Bool {
         guard case .connection(let failure) = self else { return false }
-        return failure.reason.contains("nested multi bulk")
+        return failure.isReplyTooDeep
     }
 }

@@ -242,7 +242,7 @@ public final class RedisConnection {
         if code == REDIS_ERR_PROTOCOL, message.contains("nested multi bulk") {
             // hiredis 0.14 reads at most 7 levels of arrays; the rest of the reply is unread, so
             // the connection is dropped and the next command opens a new one.
-            return "the reply nests arrays more than 7 levels deep, which the client library cannot read; the connection was reset"
+            return RedisError.ConnectionFailure.replyTooDeep
         }
         if code == REDIS_ERR_EOF || message.isEmpty {
             return message.isEmpty ? "the server closed the connection" : message

@@ -27,6 +27,13 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
         public var reason: String
         /// The command that was running, when the connection broke during one.
         public var command: String?
+
+        /// The reason given when a reply nests arrays deeper than the client library reads.
+        public static let replyTooDeep =
+            "the reply nests arrays more than 7 levels deep, which the client library cannot read; the connection was reset"
+
+        /// Whether the reply was dropped for its nesting: the one failure a smaller request avoids.
+        public var isReplyTooDeep: Bool { reason == Self.replyTooDeep }
     }
 
     /// An error reply from the server.
