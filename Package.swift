@@ -48,12 +48,13 @@ let package = Package(
         .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
         .systemLibrary(name: "CEditline", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // Libraries, in the order data flows: each imports only targets listed before it.
         .target(name: "RedbookRedis", dependencies: ["CHiredis"], swiftSettings: swiftSettings + optimized),
         .target(name: "RedbookServer", dependencies: ["RedbookRedis"], swiftSettings: swiftSettings + optimized),
-        .target(name: "RedbookEncoder", dependencies: ["CBLAS"], swiftSettings: swiftSettings + optimized + encoderSettings),
+        .target(name: "RedbookEncoder", dependencies: ["CBLAS", "CDNNL"], swiftSettings: swiftSettings + optimized + encoderSettings),
         .target(name: "RedbookTables", swiftSettings: swiftSettings + optimized),
         .target(
             name: "RedbookDSL",

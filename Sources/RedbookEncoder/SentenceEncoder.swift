@@ -29,9 +29,10 @@ public final class SentenceEncoder: Sendable {
     /// - Parameters:
     ///   - directory: The model folder.
     ///   - batchSize: How many sentences one forward pass takes (at least 1).
+    ///   - matrixPath: Which library multiplies the matrices; the CPU's best unless told.
     /// - Throws: ``EncoderError`` naming the file that is missing, malformed or unsupported.
-    public init(directory: URL, batchSize: Int = 32) throws(EncoderError) {
-        let model = try EmbeddingModel(directory: directory)
+    public init(directory: URL, batchSize: Int = 32, matrixPath: MatrixPath = .standard) throws(EncoderError) {
+        let model = try EmbeddingModel(directory: directory, matrixPath: matrixPath)
         let tokenizer = try BertTokenizer(directory: directory)
         guard tokenizer.vocabularySize <= model.configuration.vocabularySize else {
             throw .invalidFile(
@@ -92,6 +93,15 @@ public final class SentenceEncoder: Sendable {
     /// OpenBLAS picks its kernels when the process loads it; the `OPENBLAS_CORETYPE` environment variable
     /// (such as `Haswell` or `SkylakeX`) overrides the choice.
     public static var matrixLibrary: String { BLAS.configuration }
+
+    /// Which library multiplies this encoder's matrices.
+    public var matrixPath: MatrixPath { model.transformer.matrixPath }
+
+    /// What multiplies this encoder's matrices, for reports: oneDNN with the instructions it uses,
+    /// or OpenBLAS with its kernels.
+    public var matrixDescription: String {
+        matrixPath == .avx512 ? BLAS.oneDNNConfiguration : BLAS.configuration
+    }
 
     /// Multiply-adds ×2 the transformer performs for sentences of these lengths, for GFLOPS figures.
     ///

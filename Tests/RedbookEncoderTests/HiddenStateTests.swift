@@ -33,9 +33,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable))
-    func miniLMLastLayerAndMeanPool() throws {
-        let model = try EmbeddingModel(directory: MiniLM.folder)
+    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.allCases)
+    func miniLMLastLayerAndMeanPool(path: MatrixPath) throws {
+        let model = try EmbeddingModel(directory: MiniLM.folder, matrixPath: path)
         let debug = try JSONDecoder().decode(DebugFile.self, from: SharedFixtures.data("golden/minilm-debug-hidden-states.json")).example
         let hidden = lastHiddenState(model, debug.input_ids)
         expectClose(hidden, try #require(debug.hidden_states.last), "MiniLM layer 6")
@@ -45,9 +45,9 @@ import Testing
         #expect(Closeness(mean, debug.mean_pooled_unnormalized).isExact)
     }
 
-    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"])
-    func tinyModelTokenVectors(name: String) throws {
-        let model = try EmbeddingModel(directory: SharedFixtures.url("golden/\(name)"))
+    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"], MatrixPath.allCases)
+    func tinyModelTokenVectors(name: String, path: MatrixPath) throws {
+        let model = try EmbeddingModel(directory: SharedFixtures.url("golden/\(name)"), matrixPath: path)
         let golden = try GoldenFile.load(SharedFixtures.url("golden/\(name)/golden.json")).all
         let withTokens = golden.filter { $0.token_embeddings != nil }
         #expect(withTokens.count == 3)

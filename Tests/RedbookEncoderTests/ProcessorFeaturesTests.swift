@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RedbookEncoder
 
@@ -15,6 +16,20 @@ import Testing
         // Without a flags line the system says nothing, and nothing is refused.
         #expect(ProcessorFeatures.missing(cpuinfo: "processor : 0\n").isEmpty)
         #expect(ProcessorFeatures.missing(cpuinfo: nil).isEmpty)
+    }
+
+    @Test func flagsAreReadFromTheFirstProcessor() {
+        let cpuinfo = "processor\t: 0\nflags\t\t: fpu avx2 avx512f avx512bw\nprocessor\t: 1\nflags\t\t: fpu\n"
+        #expect(ProcessorFeatures.flags(cpuinfo) == ["fpu", "avx2", "avx512f", "avx512bw"])
+        #expect(!ProcessorFeatures.flags(cpuinfo).isSuperset(of: ["avx512f", "avx512bw", "avx512vl", "avx512dq"]))
+    }
+
+    @Test func theMatrixPathFollowsTheCPUUnlessTold() {
+        // The test run may force a path through REDBOOK_MATMUL; otherwise the CPU decides.
+        if ProcessInfo.processInfo.environment["REDBOOK_MATMUL"] == nil {
+            #expect(MatrixPath.standard == (ProcessorFeatures.hasAVX512 ? .avx512 : .avx2))
+        }
+        #expect(MatrixPath(rawValue: "avx2") == .avx2)
     }
 
     @Test func theErrorSaysHowToRebuild() {

@@ -5,9 +5,10 @@ import Testing
 
 /// Text in, embeddings out, through the public API, against sentence-transformers' output.
 @Suite struct TextEmbeddingTests {
-    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable))
-    func miniLMBikesFromText() throws {
-        let encoder = try SentenceEncoder(directory: MiniLM.folder)
+    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.allCases)
+    func miniLMBikesFromText(path: MatrixPath) throws {
+        let encoder = try SentenceEncoder(directory: MiniLM.folder, matrixPath: path)
+        #expect(encoder.matrixPath == path)
         #expect(encoder.dimension == 384)
         #expect(encoder.maxSequenceLength == 256)
         #expect(encoder.modelName == "all-MiniLM-L6-v2")
@@ -18,10 +19,10 @@ import Testing
         expectExact(encoder.embed(golden.map(\.text)), golden)
     }
 
-    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable))
-    func miniLMQueriesOneAtATime() throws {
+    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.allCases)
+    func miniLMQueriesOneAtATime(path: MatrixPath) throws {
         // A lone short query takes the matrix-vector path and splits its products over the cores.
-        let encoder = try SentenceEncoder(directory: MiniLM.folder)
+        let encoder = try SentenceEncoder(directory: MiniLM.folder, matrixPath: path)
         let queries = try #require(GoldenFile.load(SharedFixtures.url("golden/minilm-bikes.json")).queries)
         #expect(queries.contains { $0.input_ids.count <= 8 })
         for query in queries {
@@ -29,9 +30,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"])
-    func tinyModelsFromText(name: String) throws {
-        let encoder = try SentenceEncoder(directory: SharedFixtures.url("golden/\(name)"))
+    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"], MatrixPath.allCases)
+    func tinyModelsFromText(name: String, path: MatrixPath) throws {
+        let encoder = try SentenceEncoder(directory: SharedFixtures.url("golden/\(name)"), matrixPath: path)
         #expect(encoder.dimension == 32)
         #expect(encoder.maxSequenceLength == 64)
         #expect(encoder.normalizes == (name == "tiny-bert"))
@@ -39,9 +40,9 @@ import Testing
         expectExact(encoder.embed(golden.map(\.text)), golden)
     }
 
-    @Test(.enabled(if: MiniLM.isAvailable))
-    func ownFixturesFromTextAndIDs() throws {
-        let encoder = try SentenceEncoder(directory: MiniLM.folder)
+    @Test(.enabled(if: MiniLM.isAvailable), arguments: MatrixPath.allCases)
+    func ownFixturesFromTextAndIDs(path: MatrixPath) throws {
+        let encoder = try SentenceEncoder(directory: MiniLM.folder, matrixPath: path)
         let golden = try GoldenFile.load(PackageRoot.url("Tests/RedbookEncoderTests/Fixtures/minilm-own.json")).all
         #expect(golden.count >= 15)
         #expect(golden.contains { $0.input_ids.count == 256 }, "one sentence must be truncated")

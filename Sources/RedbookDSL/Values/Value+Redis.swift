@@ -1,4 +1,4 @@
-public import RedbookRedis
+import RedbookRedis
 
 extension Value {
     /// The value as one argument of a Redis command: text as it is, numbers in decimal, a

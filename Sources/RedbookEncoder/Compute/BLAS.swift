@@ -1,10 +1,11 @@
 import CBLAS
+import CDNNL
 import Foundation
 
-/// The encoder's only door to OpenBLAS: row-major single-precision matrix products.
+/// The encoder's only door to OpenBLAS and oneDNN: row-major single-precision matrix products.
 ///
 /// Pointers and leading dimensions come from the forward pass, which owns every buffer; this
-/// file turns them into `cblas_sgemm` calls and nothing else.
+/// file turns them into `cblas_sgemm` or `dnnl_sgemm` calls, by the ``MatrixPath``, and nothing else.
 enum BLAS {
     /// Sets OpenBLAS's own worker threads; the encoder parallelizes itself and runs OpenBLAS on one.
     static func setThreadCount(_ count: Int) {
@@ -17,14 +18,45 @@ enum BLAS {
         return String(cString: text).trimmingCharacters(in: .whitespaces)
     }
 
+    /// oneDNN's version and the widest instructions it uses here, e.g. "oneDNN 2.6.3 (avx512_core_bf16)".
+    static var oneDNNConfiguration: String {
+        let version = dnnl_version().pointee
+        let isa: String
+        switch dnnl_get_effective_cpu_isa() {
+        case dnnl_cpu_isa_avx2: isa = "avx2"
+        case dnnl_cpu_isa_avx2_vnni: isa = "avx2_vnni"
+        case dnnl_cpu_isa_avx512_core: isa = "avx512_core"
+        case dnnl_cpu_isa_avx512_core_vnni: isa = "avx512_core_vnni"
+        case dnnl_cpu_isa_avx512_core_bf16: isa = "avx512_core_bf16"
+        case dnnl_cpu_isa_avx512_core_amx: isa = "avx512_core_amx"
+        default: isa = "older than avx2"
+        }
+        return "oneDNN \(version.major).\(version.minor).\(version.patch) (\(isa))"
+    }
+
+    /// oneDNN's OpenMP runtime would start a team of threads for each call; the encoder's own
+    /// workers call it, so each asks for a team of one. Looked up, not linked: the runtime comes
+    /// with oneDNN, and only its versioned file is installed.
+    private static let setOpenMPThreads: (@convention(c) (Int32) -> Void)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "omp_set_num_threads") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Void).self)
+    }()
+
     /// C[m×n] = alpha · A[m×k] · B[n×k]ᵀ + beta · C, the shape of a linear layer with PyTorch's [out, in] weights.
     static func multiplyTransposed(
         m: Int, n: Int, k: Int, alpha: Float = 1,
         a: UnsafePointer<Float>, lda: Int,
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float,
-        c: UnsafeMutablePointer<Float>, ldc: Int
+        c: UnsafeMutablePointer<Float>, ldc: Int,
+        path: MatrixPath = .avx2
     ) {
+        if path == .avx512 {
+            setOpenMPThreads?(1)
+            _ = dnnl_sgemm(CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "T")), dnnl_dim_t(m), dnnl_dim_t(n), dnnl_dim_t(k),
+                           alpha, a, dnnl_dim_t(lda), b, dnnl_dim_t(ldb), beta, c, dnnl_dim_t(ldc))
+            return
+        }
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
                     alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
@@ -35,8 +67,15 @@ enum BLAS {
         a: UnsafePointer<Float>, lda: Int,
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float,
-        c: UnsafeMutablePointer<Float>, ldc: Int
+        c: UnsafeMutablePointer<Float>, ldc: Int,
+        path: MatrixPath = .avx2
     ) {
+        if path == .avx512 {
+            setOpenMPThreads?(1)
+            _ = dnnl_sgemm(CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "N")), dnnl_dim_t(m), dnnl_dim_t(n), dnnl_dim_t(k),
+                           1, a, dnnl_dim_t(lda), b, dnnl_dim_t(ldb), beta, c, dnnl_dim_t(ldc))
+            return
+        }
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
                     1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }

@@ -20,11 +20,23 @@ enum ProcessorFeatures {
         ? []
         : missing(cpuinfo: try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))
 
+    /// Whether the CPU has the AVX-512 subsets oneDNN's fast kernels need (F, BW, VL, DQ).
+    static let hasAVX512: Bool = {
+        guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
+        return flags(cpuinfo).isSuperset(of: ["avx512f", "avx512bw", "avx512vl", "avx512dq"])
+    }()
+
+    /// The flags of the first processor in `cpuinfo`.
+    static func flags(_ cpuinfo: String) -> Set<String> {
+        guard let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+              let colon = line.firstIndex(of: ":") else { return [] }
+        return Set(line[line.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
+    }
+
     /// The required features absent from `cpuinfo`'s flags; empty when none are, or when it does not say.
     static func missing(cpuinfo: String?) -> [String] {
-        guard !required.isEmpty, let cpuinfo,
-              let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return [] }
-        let present = Set(line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ":" }).map(String.init))
-        return required.filter { !present.contains($0) }
+        guard !required.isEmpty, let cpuinfo else { return [] }
+        let present = flags(cpuinfo)
+        return present.isEmpty ? [] : required.filter { !present.contains($0) }
     }
 }

@@ -16,7 +16,7 @@ struct EmbeddingModel: Sendable {
     /// Worker threads for a batch; the encoder splits its own work and keeps OpenBLAS single-threaded.
     static let workerCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
 
-    init(directory: URL) throws(EncoderError) {
+    init(directory: URL, matrixPath: MatrixPath = .standard) throws(EncoderError) {
         let missing = ProcessorFeatures.missingHere
         guard missing.isEmpty else { throw .unsupportedProcessor(missing: missing) }
         self.directory = directory
@@ -37,7 +37,7 @@ struct EmbeddingModel: Sendable {
         }
         self.configuration = configuration
         self.pipeline = pipeline
-        self.transformer = TransformerModel(configuration: configuration, weights: weights)
+        self.transformer = TransformerModel(configuration: configuration, weights: weights, matrixPath: matrixPath)
         self.pooling = pooling
         // At least [CLS] and [SEP], and never past the position table.
         self.maxSequenceLength = max(2, min(pipeline.maxSequenceLength ?? configuration.maxPositions, configuration.maxPositions))

@@ -17,6 +17,8 @@ struct TransformerModel: Sendable {
 
     let configuration: ModelConfiguration
     let weights: TransformerWeights
+    /// Which library the linear layers' matrix products go through.
+    var matrixPath: MatrixPath = .standard
 
     /// Runs the encoder over `sentences`; the last hidden state lands in `workspace.hidden`, sentence
     /// `i` at rows `workspace.offsets[i] ..< workspace.offsets[i + 1]`.
@@ -137,7 +139,7 @@ struct TransformerModel: Sendable {
         guard tokens <= Self.vectorProductTokens else {
             BLAS.multiplyTransposed(m: tokens, n: columns.count, k: inputWidth, a: shared.input, lda: inputWidth,
                                     b: weight, ldb: inputWidth, beta: beta,
-                                    c: shared.output + columns.lowerBound, ldc: outputWidth)
+                                    c: shared.output + columns.lowerBound, ldc: outputWidth, path: matrixPath)
             return
         }
         // A matrix product first repacks the whole weight matrix, which for a short query costs more than
@@ -181,10 +183,10 @@ struct TransformerModel: Sendable {
                 let key = query + hiddenSize
                 let value = query + 2 * hiddenSize
                 BLAS.multiplyTransposed(m: length, n: length, k: headSize, alpha: scale, a: query, lda: stride,
-                                        b: key, ldb: stride, beta: 0, c: scores.pointer, ldc: length)
+                                        b: key, ldb: stride, beta: 0, c: scores.pointer, ldc: length, path: matrixPath)
                 Kernels.softmaxRows(scores.pointer, rows: length, width: length, stride: length)
                 BLAS.multiply(m: length, n: headSize, k: length, a: scores.pointer, lda: length, b: value, ldb: stride,
-                              beta: 0, c: source.output + start * hiddenSize + head * headSize, ldc: hiddenSize)
+                              beta: 0, c: source.output + start * hiddenSize + head * headSize, ldc: hiddenSize, path: matrixPath)
             }
         }
     }

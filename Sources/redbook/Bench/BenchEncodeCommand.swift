@@ -69,7 +69,7 @@ struct BenchEncodeCommand: ParsableCommand {
         print("corpus         \(source)")
         print("sentences      \(sentences.count), \(tokenCount) tokens (mean \(format(Double(tokenCount) / Double(max(1, sentences.count)), 1)))")
         print("batch          \(batch), \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("matrices       \(SentenceEncoder.matrixLibrary)")
+        print("matrices       \(encoder.matrixDescription)")
         print("load           \(format(loadTime.seconds * 1000, 1)) ms")
         print("runs           " + times.map { format($0, 3) + " s" }.joined(separator: ", "))
         print("sentences/s    \(format(Double(sentences.count) / best, 1))")
