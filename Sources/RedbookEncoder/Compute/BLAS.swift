@@ -20,9 +20,11 @@ enum BLAS {
 
     /// oneDNN's version and the widest instructions it uses here, e.g. "oneDNN 2.6.3 (avx512_core_bf16)".
     static var oneDNNConfiguration: String {
-        let version = dnnl_version().pointee
+        guard let library = OneDNN.shared, let version = library.version()?.pointee else {
+            return "oneDNN not found; OpenBLAS used instead"
+        }
         let isa: String
-        switch dnnl_get_effective_cpu_isa() {
+        switch library.effectiveISA() {
         case dnnl_cpu_isa_avx2: isa = "avx2"
         case dnnl_cpu_isa_avx2_vnni: isa = "avx2_vnni"
         case dnnl_cpu_isa_avx512_core: isa = "avx512_core"
@@ -34,13 +36,39 @@ enum BLAS {
         return "oneDNN \(version.major).\(version.minor).\(version.patch) (\(isa))"
     }
 
-    /// oneDNN's OpenMP runtime would start a team of threads for each call; the encoder's own
-    /// workers call it, so each asks for a team of one. Looked up, not linked: the runtime comes
-    /// with oneDNN, and only its versioned file is installed.
-    private static let setOpenMPThreads: (@convention(c) (Int32) -> Void)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "omp_set_num_threads") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Void).self)
-    }()
+    /// oneDNN, opened on first use.
+    private struct OneDNN: @unchecked Sendable {
+        let sgemm: redbook_dnnl_sgemm
+        let version: redbook_dnnl_version
+        let effectiveISA: redbook_dnnl_get_effective_cpu_isa
+        /// oneDNN's OpenMP runtime would start a team of threads for each call; the encoder's own
+        /// workers call it, so each asks for a team of one.
+        let setThreads: (@convention(c) (Int32) -> Void)?
+
+        static let shared: OneDNN? = {
+            guard let handle = dlopen("libdnnl.so.2", RTLD_NOW | RTLD_LOCAL),
+                  let sgemm = dlsym(handle, "dnnl_sgemm"), let version = dlsym(handle, "dnnl_version"),
+                  let isa = dlsym(handle, "dnnl_get_effective_cpu_isa") else { return nil }
+            return OneDNN(sgemm: unsafeBitCast(sgemm, to: redbook_dnnl_sgemm.self),
+                          version: unsafeBitCast(version, to: redbook_dnnl_version.self),
+                          effectiveISA: unsafeBitCast(isa, to: redbook_dnnl_get_effective_cpu_isa.self),
+                          setThreads: dlsym(handle, "omp_set_num_threads").map { unsafeBitCast($0, to: (@convention(c) (Int32) -> Void).self) })
+        }()
+    }
+
+    /// A row-major product through oneDNN; `false` when it is not installed.
+    private static func oneDNNProduct(
+        transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) -> Bool {
+        guard let library = OneDNN.shared else { return false }
+        library.setThreads?(1)
+        _ = library.sgemm(CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: transposeB ? "T" : "N")),
+                          dnnl_dim_t(m), dnnl_dim_t(n), dnnl_dim_t(k),
+                          alpha, a, dnnl_dim_t(lda), b, dnnl_dim_t(ldb), beta, c, dnnl_dim_t(ldc))
+        return true
+    }
 
     /// C[m×n] = alpha · A[m×k] · B[n×k]ᵀ + beta · C, the shape of a linear layer with PyTorch's [out, in] weights.
     static func multiplyTransposed(
@@ -51,10 +79,8 @@ enum BLAS {
         c: UnsafeMutablePointer<Float>, ldc: Int,
         path: MatrixPath = .avx2
     ) {
-        if path == .avx512 {
-            setOpenMPThreads?(1)
-            _ = dnnl_sgemm(CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "T")), dnnl_dim_t(m), dnnl_dim_t(n), dnnl_dim_t(k),
-                           alpha, a, dnnl_dim_t(lda), b, dnnl_dim_t(ldb), beta, c, dnnl_dim_t(ldc))
+        if path == .avx512, oneDNNProduct(transposeB: true, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                                             b: b, ldb: ldb, beta: beta, c: c, ldc: ldc) {
             return
         }
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
@@ -70,10 +96,8 @@ enum BLAS {
         c: UnsafeMutablePointer<Float>, ldc: Int,
         path: MatrixPath = .avx2
     ) {
-        if path == .avx512 {
-            setOpenMPThreads?(1)
-            _ = dnnl_sgemm(CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "N")), dnnl_dim_t(m), dnnl_dim_t(n), dnnl_dim_t(k),
-                           1, a, dnnl_dim_t(lda), b, dnnl_dim_t(ldb), beta, c, dnnl_dim_t(ldc))
+        if path == .avx512, oneDNNProduct(transposeB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: lda,
+                                             b: b, ldb: ldb, beta: beta, c: c, ldc: ldc) {
             return
         }
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),

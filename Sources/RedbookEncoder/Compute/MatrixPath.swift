@@ -11,7 +11,9 @@ public enum MatrixPath: String, Sendable, CaseIterable {
     case avx2
 
     /// `REDBOOK_MATMUL=avx2` (or `avx512`) when set; else AVX-512 when the CPU has the
-    /// F, BW, VL and DQ instructions, AVX2 otherwise.
+    /// F, BW, VL and DQ instructions, AVX2 otherwise. oneDNN is opened at the first product that
+    /// needs it (a short query never does, so it starts no slower); without it installed, the
+    /// products go through OpenBLAS.
     public static let standard: MatrixPath = {
         if let chosen = ProcessInfo.processInfo.environment["REDBOOK_MATMUL"].flatMap({ MatrixPath(rawValue: $0.lowercased()) }) {
             return chosen

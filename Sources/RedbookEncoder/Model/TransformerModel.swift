@@ -178,15 +178,18 @@ struct TransformerModel: Sendable {
         for sentence in 0..<(offsets.count - 1) {
             let start = offsets[sentence]
             let length = offsets[sentence + 1] - start
+            // A short sentence's products are too small to gain from oneDNN, and a lone query should
+            // not pay for opening it.
+            let path = length > FewTokenProduct.maximumTokens ? matrixPath : .avx2
             for head in heads {
                 let query = source.input + start * stride + head * headSize
                 let key = query + hiddenSize
                 let value = query + 2 * hiddenSize
                 BLAS.multiplyTransposed(m: length, n: length, k: headSize, alpha: scale, a: query, lda: stride,
-                                        b: key, ldb: stride, beta: 0, c: scores.pointer, ldc: length, path: matrixPath)
+                                        b: key, ldb: stride, beta: 0, c: scores.pointer, ldc: length, path: path)
                 Kernels.softmaxRows(scores.pointer, rows: length, width: length, stride: length)
                 BLAS.multiply(m: length, n: headSize, k: length, a: scores.pointer, lda: length, b: value, ldb: stride,
-                              beta: 0, c: source.output + start * hiddenSize + head * headSize, ldc: hiddenSize, path: matrixPath)
+                              beta: 0, c: source.output + start * hiddenSize + head * headSize, ldc: hiddenSize, path: path)
             }
         }
     }
