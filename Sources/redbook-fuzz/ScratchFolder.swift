@@ -1,0 +1,40 @@
+import Foundation
+
+/// A folder of this process's own in the temporary folder, for code that reads its input from
+/// files; it goes when the process exits.
+enum ScratchFolder {
+    /// The folder, made on first use.
+    static let url: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redbook-fuzz.\(getpid())", isDirectory: true)
+        try? FileManager.default.removeItem(at: url)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            fatalError("cannot make the scratch folder \(url.path): \(error)")
+        }
+        atexit { try? FileManager.default.removeItem(at: ScratchFolder.url) }
+        return url
+    }()
+
+    /// A subfolder holding exactly `files` (relative path to contents), left as the previous
+    /// call left it except for the files named.
+    ///
+    /// - Parameter files: Contents by relative path; `nil` removes the file.
+    static func folder(_ name: String, files: [(path: String, contents: [UInt8]?)]) -> URL {
+        let folder = url.appendingPathComponent(name, isDirectory: true)
+        for (path, contents) in files {
+            let file = folder.appendingPathComponent(path)
+            guard let contents else {
+                try? FileManager.default.removeItem(at: file)
+                continue
+            }
+            do {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(contents).write(to: file)
+            } catch {
+                fatalError("cannot write \(file.path): \(error)")
+            }
+        }
+        return folder
+    }
+}
