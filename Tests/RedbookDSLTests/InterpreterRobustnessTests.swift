@@ -55,4 +55,39 @@ import Testing
         let outcome = Interpreter().run(text)
         #expect(outcome.value == .int(10_000) || outcome.failed)
     }
+
+    @Test func tenThousandNestedParenthesesAreRefusedWhereTheLimitIsPassed() throws {
+        let text = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+        let problem = try #require(Interpreter().run(text, firstLine: 4, column: 3).diagnostics.first)
+        #expect(problem.message == "brackets nest more than 200 levels deep here")
+        #expect((problem.line, problem.column) == (4, 203))
+    }
+
+    @Test func tenThousandTermsAddUp() {
+        let text = Array(repeating: "1", count: 10_000).joined(separator: "+")
+        let outcome = Interpreter().run(text)
+        #expect(outcome.diagnostics == [])
+        #expect(outcome.value == .int(10_000))
+    }
+
+    @Test func aNulByteInTheSourceIsAPositionedError() throws {
+        let outcome = Interpreter().run("let x = 1\u{0}\nx", firstLine: 10, column: 1)
+        let problem = try #require(outcome.diagnostics.first)
+        #expect((problem.line, problem.column) == (10, 10))
+        #expect(problem.message == "the invisible character U+0000 cannot stand in Swift code")
+        #expect(problem.hint == "delete it; inside a string, write it as \\u{0}")
+        let inString = try #require(Interpreter().run("\"a\u{0}b\"").diagnostics.first)
+        #expect((inString.line, inString.column) == (1, 3))
+    }
+
+    /// swift-syntax trapped describing one of these just before an `=` with spaces around both
+    /// (a Fix-It without changes), found by scripts/fuzz dsl.
+    @Test(arguments: ["\u{1}", "\u{0B}", "\u{0C}", "\u{7F}", "\u{FEFF}"])
+    func anInvisibleCharacterBeforeAnEqualsSignIsAnErrorNotATrap(character: String) throws {
+        let outcome = Interpreter().run("let x \(character)= 1\nx", firstLine: 2, column: 3)
+        let problem = try #require(outcome.diagnostics.first)
+        #expect((problem.line, problem.column) == (2, 9))
+        #expect(problem.message.hasPrefix("the invisible character U+"))
+        #expect(Interpreter().run("let x\t=\t1\r\nx").value == .int(1))
+    }
 }
