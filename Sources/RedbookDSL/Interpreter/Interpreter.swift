@@ -88,18 +88,16 @@ public final class Interpreter {
                 message: "brackets nest more than \(Self.nestingLimit) levels deep here",
                 hint: "split the expression into named steps", excerpt: excerpt)])
         }
-        if let (line, offset, value) = Self.invisibleCharacter(in: source) {
-            let hex = String(value, radix: 16, uppercase: true)
-            let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            return Outcome(diagnostics: [StepDiagnostic(
-                line: firstLine + line, column: column + offset,
-                message: "the invisible character \(name) cannot stand in Swift code",
-                hint: "delete it; inside a string, write it as \\u{\(hex)}", excerpt: "\(firstLine + line) | …")])
-        }
         // Blank lines in front make the parser's own line numbers the notebook's.
         let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
         let tree = Parser.parse(source: padded)
         var outcome = Outcome()
+        if tree.hasError, let equal = Self.equalSignThatTrapsDiagnostics(in: tree) {
+            let message = StepMessage(message: "a character Swift code cannot hold stands just before this '='", severity: .error)
+            let diagnostic = Diagnostic(node: equal, message: message)
+            outcome.diagnostics = [place(diagnostic, hint: "delete it", tree: tree, column: column)]
+            return outcome
+        }
         // The generator walks the whole tree; a tree without errors needs no walk.
         let syntaxProblems = tree.hasError
             ? ParseDiagnosticsGenerator.diagnostics(for: tree).filter { $0.diagMessage.severity == .error } : []
@@ -196,35 +194,17 @@ public final class Interpreter {
         return nil
     }
 
-    /// The 0-based line, byte offset and scalar value of the first control character other than
-    /// tab, line feed and carriage return, or byte order mark, anywhere in `source`; `nil` when
-    /// there is none.
+    /// An `=` on which swift-syntax's diagnostics would trap, if `tree` has one.
     ///
-    /// Swift refuses most of these characters and no step needs one, while swift-syntax traps
-    /// describing any of them just before an `=` with spaces around both (a Fix-It without
-    /// changes), so they are refused before parsing.
-    static func invisibleCharacter(in source: String) -> (Int, Int, UInt32)? {
-        var source = source
-        return source.withUTF8 { bytes in
-            var line = 0, lineStart = 0
-            for offset in bytes.indices {
-                let byte = bytes[offset]
-                switch byte {
-                case UInt8(ascii: "\n"):
-                    line += 1
-                    lineStart = offset + 1
-                case 0x09, 0x0D:
-                    continue
-                case 0x00...0x1F, 0x7F:
-                    return (line, offset - lineStart, UInt32(byte))
-                case 0xEF where offset + 2 < bytes.count && bytes[offset + 1] == 0xBB && bytes[offset + 2] == 0xBF:
-                    return (line, offset - lineStart, 0xFEFF)
-                default:
-                    continue
-                }
-            }
-            return nil
+    /// A character the lexer skips as invalid (a control character, a byte order mark, a
+    /// U+FFFD) right before an `=` leaves spaces on both sides yet binds it on the left, and the
+    /// generator's Fix-It for that has no changes, which it refuses with a trap.
+    static func equalSignThatTrapsDiagnostics(in tree: SourceFileSyntax) -> TokenSyntax? {
+        for token in tree.tokens(viewMode: .all) where token.tokenDiagnostic?.kind == .equalMustHaveConsistentWhitespaceOnBothSides {
+            let spaceBefore = token.previousToken(viewMode: .all)?.trailingTrivia.contains { $0.isSpaceOrTab } ?? false
+            if spaceBefore && token.trailingTrivia.contains(where: { $0.isSpaceOrTab }) { return token }
         }
+        return nil
     }
 
     /// Spends one step of the budget.
