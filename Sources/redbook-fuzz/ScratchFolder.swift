@@ -38,10 +38,12 @@ enum ScratchFolder {
         return folder
     }
 
-    /// Writes with plain POSIX calls: Foundation's writes wait for the disk (fsync), which made
-    /// writing the files most of each input's time.
+    /// Writes a new file with plain POSIX calls. Foundation's writes wait for the disk (fsync),
+    /// and so does ext4 when a file is truncated and rewritten; either made the writes most of
+    /// each input's time.
     private static func write(_ contents: [UInt8], to path: String) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        unlink(path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { fatalError("cannot open \(path): errno \(errno)") }
         defer { close(descriptor) }
         var written = 0
