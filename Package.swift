@@ -93,6 +93,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings + optimized
         ),
+        // libFuzzer targets, one per parser; scripts/fuzz builds it with the fuzzer linked in.
+        .executableTarget(
+            name: "redbook-fuzz",
+            dependencies: ["RedbookRedis", "RedbookEncoder", "RedbookTables", "RedbookDSL", "RedbookSession", "RedbookNotebook"],
+            swiftSettings: swiftSettings
+        ),
 
         // Small programs that use the libraries directly.
         .executableTarget(

@@ -22,8 +22,8 @@ public struct Notebook: Sendable {
     /// - Parameters:
     ///   - bytes: The file's contents.
     ///   - name: The file name for messages.
-    /// - Throws: ``NotebookError`` for invalid UTF-8, bad attributes, an unclosed runnable fence
-    ///   or damaged output markers.
+    /// - Throws: ``NotebookError`` for invalid UTF-8, bad attributes, an unclosed runnable fence,
+    ///   a NUL byte in a runnable block or damaged output markers.
     public init(bytes: [UInt8], name: String) throws(NotebookError) {
         self.name = name
         let text = SourceText(bytes)
@@ -160,6 +160,14 @@ public struct Notebook: Sendable {
             throw NotebookError(.unclosedFence, file: name, line: fence.line, column: fence.column,
                                 message: "this ```\(language) block is never closed, so it runs to the end of its container",
                                 hint: "add a closing fence of at least \(fence.length) '\(Character(Unicode.Scalar(fence.character)))' characters after the code")
+        }
+        // Markdown reads a NUL as U+FFFD, so the code that ran would not be the code in the file.
+        for number in (fence.line + 1)..<(fence.line + 1 + fence.contentLineCount) {
+            guard let code = text.text(ofLine: number), let nul = code.firstIndex(of: 0) else { continue }
+            throw NotebookError(.nulByte, file: name, line: number, column: nul - code.startIndex + 1,
+                                message: "this ```\(language) block holds a NUL byte, which Markdown reads as U+FFFD",
+                                hint: language == "swift" ? "delete it, or write it as \\u{0} inside a string"
+                                    : "delete it, or write it as \\x00 inside a \"...\" argument")
         }
         // Region lines repeat what stands before the fence, with list markers turned into spaces.
         let prefix = lineBytes[lineStart..<fenceStart].map { $0 == UInt8(ascii: ">") || $0 == 0x09 ? $0 : 0x20 }

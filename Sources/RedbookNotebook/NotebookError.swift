@@ -21,6 +21,8 @@ public struct NotebookError: Error, Sendable, Hashable, CustomStringConvertible 
         case sameFile
         /// The file is not valid UTF-8.
         case invalidUTF8
+        /// A runnable block holds a NUL byte, which Markdown reads as U+FFFD.
+        case nulByte
         /// An attribute after a block's language is unknown or malformed.
         case invalidAttribute
         /// An output region's markers are missing, unmatched or misplaced.

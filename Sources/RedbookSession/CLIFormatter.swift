@@ -3,7 +3,8 @@ import RedbookRedis
 /// Replies written the way redis-cli prints them on a terminal (its non-raw mode).
 ///
 /// - a status as its text: `OK`;
-/// - an error as `(error) ` and its text;
+/// - an error as `(error) ` and its text; in both a carriage return is written `\r`, since a
+///   recorded output cannot hold one;
 /// - an integer as `(integer) 11`;
 /// - a bulk string in double quotes, with `\\ \" \n \r \t \a \b` escaped and other control bytes
 ///   and bytes that are not valid UTF-8 written as `\xhh`. Unlike redis-cli, which writes every
@@ -57,9 +58,9 @@ enum CLIFormatter {
     private static func append(_ reply: Reply, prefix: String, to output: inout String) {
         switch reply {
         case .status(let text):
-            output += text + "\n"
+            output += escapingCarriageReturns(text) + "\n"
         case .error(let text):
-            output += "(error) " + text + "\n"
+            output += "(error) " + escapingCarriageReturns(text) + "\n"
         case .integer(let value):
             output += "(integer) \(value)\n"
         case .bulk(let bytes):
@@ -80,6 +81,19 @@ enum CLIFormatter {
                 append(item, prefix: childPrefix, to: &output)
             }
         }
+    }
+
+    /// Status and error text as redis-cli prints it, but with each carriage return written as
+    /// `\r`: Markdown reads a lone CR as a line break and a recorded region drops one before a
+    /// line feed, so the text would not read back as it was recorded.
+    private static func escapingCarriageReturns(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 1)
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" { result += "\\r" } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
     }
 
     /// The printable scalar a valid UTF-8 sequence starting at `start` encodes, and its length;

@@ -8,7 +8,7 @@
 /// One exception keeps embeddings readable: an array of more than ``numberArrayLimit`` elements,
 /// all numbers, is written as its first two numbers and its size, `[0.0123, -0.0456, … ] (384
 /// values)`, which is no longer JSON.
-enum JSONPrettyPrinter {
+package enum JSONPrettyPrinter {
     /// Deeper documents are shown as plain text rather than risk a deep recursion.
     static let maximumDepth = 256
 
@@ -17,7 +17,7 @@ enum JSONPrettyPrinter {
 
     /// A JSON array or object as it was written, its long number arrays summarised, for a table
     /// cell; `nil` for anything else (other JSON values, text that is not JSON).
-    static func compact(_ bytes: [UInt8]) -> String? {
+    package static func compact(_ bytes: [UInt8]) -> String? {
         guard let first = bytes.first, first == UInt8(ascii: "[") || first == UInt8(ascii: "{") else { return nil }
         var printer = Parser(bytes, compact: true)
         return printer.run()
@@ -37,7 +37,7 @@ enum JSONPrettyPrinter {
     }
 
     /// The indented form of one JSON value, or `nil` when `bytes` is not valid JSON.
-    static func format(_ bytes: [UInt8]) -> String? {
+    package static func format(_ bytes: [UInt8]) -> String? {
         var printer = Parser(bytes)
         return printer.run()
     }
@@ -47,7 +47,7 @@ enum JSONPrettyPrinter {
     ///
     /// JSON.GET with several paths answers with an object whose key order changes from run to
     /// run; ordering it like the command's paths keeps recorded outputs stable.
-    static func format(_ bytes: [UInt8], memberOrder order: [[UInt8]]) -> String? {
+    package static func format(_ bytes: [UInt8], memberOrder order: [[UInt8]]) -> String? {
         var parser = Parser(bytes)
         guard let members = parser.topLevelMembers() else { return format(bytes) }
         let rank = { (key: [UInt8]) in order.firstIndex(of: key) ?? order.count }
@@ -65,7 +65,7 @@ enum JSONPrettyPrinter {
     }
 
     /// The bytes a JSON string token (with its quotes) stands for, or `nil` for a bad escape.
-    static func decodedString(_ token: ArraySlice<UInt8>) -> [UInt8]? {
+    package static func decodedString(_ token: ArraySlice<UInt8>) -> [UInt8]? {
         guard token.count >= 2 else { return nil }
         let body = Array(token.dropFirst().dropLast())
         var result = [UInt8]()
@@ -106,7 +106,7 @@ enum JSONPrettyPrinter {
     }
 
     /// Several JSON texts as the elements of one indented array; a `nil` element prints as `null`.
-    static func formatArray(_ elements: [[UInt8]?]) -> String? {
+    package static func formatArray(_ elements: [[UInt8]?]) -> String? {
         guard !elements.isEmpty else { return "[]" }
         var parts = [String]()
         for element in elements {

@@ -1,4 +1,4 @@
-import RedbookRedis
+package import RedbookRedis
 
 extension Session {
     /// Adds one reply to the block's output in the form its command calls for.
@@ -12,7 +12,38 @@ extension Session {
     ///   - order: How an FT.SEARCH's rows are listed, and what the session added to it for that;
     ///     `nil` for the order the command as sent gets.
     func render(_ reply: Reply, for command: RedisScript.Command, order: SearchOrder? = nil, into output: inout BlockOutput) {
-        if !reply.isError, let special = specialForm(of: reply, for: command, order: order) {
+        Self.render(reply, for: command, order: order, vectorFields: { vectorFields(of: command, reply: reply) }, into: &output)
+    }
+
+    /// The Markdown a `redis` block records for these replies, rendered as ``run(_:)`` renders
+    /// them but with no server to ask.
+    ///
+    /// For tests and fuzzing. A live session asks FT.INFO for the index's VECTOR fields when a
+    /// value could be a vector yet reads as text; `vectorFields` stands in for that answer.
+    ///
+    /// - Parameters:
+    ///   - replies: Each command's arguments (name first) and the reply to it, in order.
+    ///   - vectorFields: The VECTOR fields FT.INFO would name.
+    ///   - planned: Whether each FT.SEARCH reply answers the command as the session sends it,
+    ///     with the options it adds for a stable row order, rather than as written.
+    /// - Returns: What ``BlockOutcome/output`` would hold.
+    package static func recordedOutput(of replies: [(command: [[UInt8]], reply: Reply)], vectorFields: Set<String> = [],
+                                       planned: Bool = false) -> String {
+        var output = BlockOutput()
+        for (arguments, reply) in replies {
+            var command = RedisScript.Command(arguments: arguments, line: 1, column: 1)
+            var order: SearchOrder?
+            if planned, command.name == "FT.SEARCH" {
+                (command.arguments, order) = SearchOrder.planned(for: arguments)
+            }
+            render(reply, for: command, order: order, vectorFields: { vectorFields }, into: &output)
+        }
+        return output.render()
+    }
+
+    private static func render(_ reply: Reply, for command: RedisScript.Command, order: SearchOrder?,
+                               vectorFields: () -> Set<String>, into output: inout BlockOutput) {
+        if !reply.isError, let special = specialForm(of: reply, for: command, order: order, vectorFields: vectorFields) {
             switch special {
             case .json(let text): output.appendJSON(text)
             case .markdown(let text): output.appendMarkdown(text)
@@ -23,7 +54,8 @@ extension Session {
         output.appendText(CLIFormatter.text(reply))
     }
 
-    private func specialForm(of reply: Reply, for command: RedisScript.Command, order: SearchOrder?) -> BlockOutput.Part? {
+    private static func specialForm(of reply: Reply, for command: RedisScript.Command, order: SearchOrder?,
+                                    vectorFields: () -> Set<String>) -> BlockOutput.Part? {
         switch command.name {
         case "JSON.GET":
             guard case .bulk(let bytes) = reply else { return nil }
@@ -44,12 +76,12 @@ extension Session {
         case "FT.SEARCH":
             let layout = SearchTable.Layout(arguments: command.arguments)
             let order = order ?? SearchOrder(arguments: command.arguments)
-            return table(for: command, reply: reply).search(reply, layout: layout, order: order).map(BlockOutput.Part.markdown)
+            return table(for: command, vectorFields: vectorFields).search(reply, layout: layout, order: order).map(BlockOutput.Part.markdown)
         case "FT.AGGREGATE":
             // A cursor id is different on every run, so a cursor reply stays in redis-cli form.
             let pipeline = AggregatePipeline(arguments: command.arguments)
             guard !pipeline.withCursor else { return nil }
-            return table(for: command, reply: reply).aggregate(reply, pipeline: pipeline).map(BlockOutput.Part.markdown)
+            return table(for: command, vectorFields: vectorFields).aggregate(reply, pipeline: pipeline).map(BlockOutput.Part.markdown)
         case "FT.INFO":
             return IndexInfoTable.render(reply).map(BlockOutput.Part.markdown)
         default:
@@ -59,9 +91,9 @@ extension Session {
 
     /// A table for a search or aggregate reply, which knows the index's vector fields and the
     /// distance fields the query names.
-    private func table(for command: RedisScript.Command, reply: Reply) -> SearchTable {
+    private static func table(for command: RedisScript.Command, vectorFields: () -> Set<String>) -> SearchTable {
         let query = command.arguments.count > 2 ? VectorQuery(command.arguments[2]) : VectorQuery([])
-        return SearchTable(vectorFields: vectorFields(of: command, reply: reply), scoreFields: query.distanceFields)
+        return SearchTable(vectorFields: vectorFields(), scoreFields: query.distanceFields)
     }
 
     /// The paths of `JSON.GET key [INDENT s] [NEWLINE s] [SPACE s] [path ...]`.

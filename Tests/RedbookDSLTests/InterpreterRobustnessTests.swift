@@ -55,4 +55,40 @@ import Testing
         let outcome = Interpreter().run(text)
         #expect(outcome.value == .int(10_000) || outcome.failed)
     }
+
+    @Test func tenThousandNestedParenthesesAreRefusedWhereTheLimitIsPassed() throws {
+        let text = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+        let problem = try #require(Interpreter().run(text, firstLine: 4, column: 3).diagnostics.first)
+        #expect(problem.message == "brackets nest more than 200 levels deep here")
+        #expect((problem.line, problem.column) == (4, 203))
+    }
+
+    @Test func tenThousandTermsAddUp() {
+        let text = Array(repeating: "1", count: 10_000).joined(separator: "+")
+        let outcome = Interpreter().run(text)
+        #expect(outcome.diagnostics == [])
+        #expect(outcome.value == .int(10_000))
+    }
+
+    /// The parser skips a NUL between tokens with a warning, as the compiler does; in a string
+    /// literal it stays part of the string.
+    @Test func nulBytesInTheSourceAreSkippedOrKept() throws {
+        let outcome = Interpreter().run("let x = 1\u{0}\nx", firstLine: 10, column: 1)
+        #expect(outcome.diagnostics == [])
+        #expect(outcome.value == .int(1))
+        let inString = Interpreter().run("\"a\u{0}b\"")
+        #expect(inString.diagnostics == [])
+        #expect(inString.value == .string("a\u{0}b"))
+    }
+
+    /// swift-syntax trapped describing an invalid character just before an `=` with spaces
+    /// around both (a Fix-It without changes); found by scripts/fuzz dsl.
+    @Test(arguments: ["\u{1}", "\u{0B}", "\u{0C}", "\u{7F}", "\u{FEFF}", "\u{FFFD}"])
+    func anInvalidCharacterBeforeAnEqualsSignIsAnErrorNotATrap(character: String) throws {
+        let outcome = Interpreter().run("var x = 0\nx \(character)= 1", firstLine: 2, column: 3)
+        let problem = try #require(outcome.diagnostics.first)
+        #expect((problem.line, problem.column) == (3, 3 + 2 + character.utf8.count))
+        #expect(problem.message == "a character Swift code cannot hold stands just before this '='")
+        #expect(Interpreter().run("let x\t=\t1\r\nx").value == .int(1))
+    }
 }

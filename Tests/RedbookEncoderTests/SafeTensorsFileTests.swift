@@ -103,4 +103,16 @@ import Testing
         #expect(reason { _ = try open(writer.data(header: "{not json")) }?.contains("not valid safetensors JSON") == true)
         #expect(reason { _ = try open(writer.data(header: #"{"w":{"dtype":"F32"}}"#)) }?.contains("shape") == true)
     }
+
+    @Test func bytesInMemoryAreCheckedAsAFileIs() throws {
+        var writer = SafeTensorsWriter()
+        writer.add("b", floats: [1], shape: [1])
+        writer.add("a", floats: [1, 2], shape: [2])
+        #expect(try SafeTensorsFile.tensorNames(in: Array(writer.data()), path: "m.safetensors") == ["a", "b"])
+        #expect(throws: EncoderError.invalidFile(path: "m.safetensors", reason: "truncated: 3 bytes, shorter than the 8-byte header length")) {
+            try SafeTensorsFile.tensorNames(in: [1, 2, 3], path: "m.safetensors")
+        }
+        let cut = Array(writer.data().dropLast(1))
+        #expect(throws: EncoderError.self) { try SafeTensorsFile.tensorNames(in: cut, path: "m.safetensors") }
+    }
 }

@@ -107,4 +107,14 @@ import Testing
         let error = CommandLineParser.SyntaxError(column: 4, reason: "unbalanced quotes", hint: "close it")
         #expect(error.description == "column 4: unbalanced quotes (hint: close it)")
     }
+
+    @Test func aFiftyMegabyteLineSplits() throws {
+        let value = [UInt8](repeating: UInt8(ascii: "v"), count: 50 << 20)
+        let split = try CommandLineParser.split(bytes: Array("SET k ".utf8) + value)
+        #expect(split.map(\.column) == [1, 5, 7])
+        #expect(split[2].bytes.count == 50 << 20)
+        #expect(throws: CommandLineParser.SyntaxError.self) {
+            try CommandLineParser.split(bytes: Array("SET k \"".utf8) + value)
+        }
+    }
 }

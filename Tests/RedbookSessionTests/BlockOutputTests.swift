@@ -1,3 +1,4 @@
+import RedbookRedis
 @testable import RedbookSession
 import Testing
 
@@ -82,5 +83,20 @@ import Testing
         output.limit = OutputLimit(maxLines: 3, maxCharacters: 1_000)
         output.appendMarkdown("| a |\n|:--|\n| 1 |\n| 2 |")
         #expect(output.render() == "| a |\n|:--|\n| 1 |\n\n… (output cut: 1 more line)")
+    }
+
+    @Test func repliesRenderAsARunRecordsThemWithoutAServer() {
+        func words(_ line: String) -> [[UInt8]] { line.split(separator: " ").map { Array($0.utf8) } }
+        let output = Session.recordedOutput(of: [
+            (command: words("GET k"), reply: .bulk(Array("v".utf8))),
+            (command: words("JSON.GET k"), reply: .bulk(Array(#"{"a":1}"#.utf8))),
+        ])
+        #expect(output == "```text\n\"v\"\n```\n\n```json\n{\n  \"a\": 1\n}\n```")
+
+        // As sent, the search asked for scores only to order its rows, so none are shown.
+        let search = Reply.array([.integer(1), .bulk(Array("doc:1".utf8)), .bulk(Array("0.5".utf8)), .array([.bulk(Array("name".utf8)), .bulk(Array("x".utf8))])])
+        let planned = Session.recordedOutput(of: [(command: words("FT.SEARCH idx *"), reply: search)], planned: true)
+        #expect(planned.hasPrefix("Matched: 1\n\n") && planned.contains("doc:1") && !planned.contains("score"))
+        #expect(Session.recordedOutput(of: [(command: words("FT.SEARCH idx *"), reply: search)]).hasPrefix("```text"))
     }
 }

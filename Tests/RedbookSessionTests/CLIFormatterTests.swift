@@ -86,4 +86,11 @@ import Testing
     @Test func emptyStatusKeepsItsLine() {
         #expect(CLIFormatter.text(.array([.status("SEPARATOR"), .status("")])) == "1) SEPARATOR\n2) ")
     }
+
+    /// A lone CR in an error reply broke the recorded output's lines; found by scripts/fuzz reply.
+    @Test func carriageReturnsInStatusAndErrorTextAreEscaped() {
+        #expect(CLIFormatter.text(.error("ERR Syntax err\rdoc:1")) == #"(error) ERR Syntax err\rdoc:1"#)
+        #expect(CLIFormatter.text(.array([.status("a\r\nb")])) == "1) a\\r\nb")
+        #expect(CLIFormatter.text(.status("line\nbreak")) == "line\nbreak")
+    }
 }

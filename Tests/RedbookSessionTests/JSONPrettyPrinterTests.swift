@@ -100,4 +100,19 @@ import Testing
         #expect(JSONPrettyPrinter.decodedString(ArraySlice(#""a\n\u00e9\ud83d\udeb2\/""#.utf8)) == Array("a\né🚲/".utf8))
         #expect(JSONPrettyPrinter.decodedString(ArraySlice(#""\q""#.utf8)) == nil)
     }
+
+    @Test func aHundredThousandNestedArraysAreRefused() {
+        let deep = Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8)
+        #expect(JSONPrettyPrinter.format(deep) == nil)
+        #expect(JSONPrettyPrinter.compact(deep) == nil)
+        #expect(JSONPrettyPrinter.format(Array(#"{"a":"#.utf8) + deep + [UInt8(ascii: "}")], memberOrder: [Array("a".utf8)]) == nil)
+        #expect(JSONPrettyPrinter.formatArray([deep]) == nil)
+    }
+
+    @Test func nulBytesAreNotJSONButTheirEscapeIs() {
+        #expect(format("[\u{0}]") == nil)
+        #expect(format("\"a\u{0}b\"") == nil)
+        #expect(format("1\u{0}") == nil)
+        #expect(format(#"["a\u0000b"]"#) == "[\n  \"a\\u0000b\"\n]")
+    }
 }

@@ -123,4 +123,36 @@ import Testing
         let error = try #require(failure(deep))
         #expect(error.message.contains("nesting"))
     }
+
+    @Test func aHundredThousandNestedArraysStopAtTheDepthLimit() throws {
+        let deep = Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8)
+        do throws(TableError) {
+            _ = try JSONReader.document(deep, source: "deep.json")
+            Issue.record("100,000 nested arrays were accepted")
+        } catch {
+            #expect(error.message == "nesting deeper than 512 levels")
+            #expect((error.line, error.column) == (1, 513))
+        }
+    }
+
+    @Test func nulBytesAreRefusedWhereTheyStand() throws {
+        for (text, column, message) in [
+            ("[\u{0}]", 2, "expected a value, found byte 0x0"),
+            ("[\"a\u{0}b\"]", 4, "control character 0x0 inside a string"),
+            ("[1]\u{0}", 4, "unexpected text after the JSON value"),
+        ] {
+            do throws(TableError) {
+                _ = try JSONReader.document(Array(text.utf8), source: "nul.json")
+                Issue.record("accepted \(text.debugDescription)")
+            } catch {
+                #expect(error.message == message && error.column == column, "\(error)")
+            }
+        }
+        let escaped = try JSONReader.document(Array(#"["a\u0000b"]"#.utf8), source: "nul.json")
+        guard case .array(let items) = escaped, case .string(let text)? = items.first else {
+            Issue.record("expected an array holding a string")
+            return
+        }
+        #expect(text == "a\u{0}b")
+    }
 }

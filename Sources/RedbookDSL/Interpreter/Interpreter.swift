@@ -97,6 +97,12 @@ public final class Interpreter {
         let origin = SourceOrigin(line: firstLine, column: column)
         origins[tree.id] = origin
         var outcome = Outcome()
+        if tree.hasError, let equal = Self.equalSignThatTrapsDiagnostics(in: tree) {
+            let message = StepMessage(message: "a character Swift code cannot hold stands just before this '='", severity: .error)
+            let diagnostic = Diagnostic(node: equal, message: message)
+            outcome.diagnostics = [place(diagnostic, hint: "delete it", tree: tree, column: column)]
+            return outcome
+        }
         // The generator walks the whole tree; a tree without errors needs no walk.
         let syntaxProblems = tree.hasError
             ? ParseDiagnosticsGenerator.diagnostics(for: tree).filter { $0.diagMessage.severity == .error } : []
@@ -178,6 +184,19 @@ public final class Interpreter {
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
             }
+        }
+        return nil
+    }
+
+    /// An `=` on which swift-syntax's diagnostics would trap, if `tree` has one.
+    ///
+    /// A character the lexer skips as invalid (a control character, a byte order mark, a
+    /// U+FFFD) right before an `=` leaves spaces on both sides yet binds it on the left, and the
+    /// generator's Fix-It for that has no changes, which it refuses with a trap.
+    static func equalSignThatTrapsDiagnostics(in tree: SourceFileSyntax) -> TokenSyntax? {
+        for token in tree.tokens(viewMode: .all) where token.tokenDiagnostic?.kind == .equalMustHaveConsistentWhitespaceOnBothSides {
+            let spaceBefore = token.previousToken(viewMode: .all)?.trailingTrivia.contains { $0.isSpaceOrTab } ?? false
+            if spaceBefore && token.trailingTrivia.contains(where: { $0.isSpaceOrTab }) { return token }
         }
         return nil
     }

@@ -5,7 +5,7 @@ import Foundation
 /// The layout is an 8-byte little-endian header length, a JSON header mapping tensor names to
 /// dtype, shape and byte range, then the data. Every range is checked against the file and the
 /// others, so a damaged file gives an ``EncoderError/invalidFile(path:reason:)`` naming the tensor.
-struct SafeTensorsFile: Sendable {
+package struct SafeTensorsFile: Sendable {
     /// The element types the format defines; only the float ones can be loaded.
     enum DType: String, Sendable, CaseIterable {
         case f64 = "F64", f32 = "F32", f16 = "F16", bf16 = "BF16"
@@ -46,7 +46,20 @@ struct SafeTensorsFile: Sendable {
     init(file: MappedFile) throws(EncoderError) {
         self.file = file
         path = file.path
-        let bytes = file.bytes
+        (dataStart, entries) = try Self.layout(of: file.bytes, path: path)
+    }
+
+    /// The names of the tensors in checkpoint bytes held in memory, checked as opening a file
+    /// checks them; for tests and fuzzing, which need no file.
+    ///
+    /// - Throws: ``EncoderError/invalidFile(path:reason:)`` naming `path`, as ``init(file:)`` does.
+    package static func tensorNames(in bytes: [UInt8], path: String) throws(EncoderError) -> [String] {
+        let entries = bytes.withUnsafeBytes { buffer in Result { () throws(EncoderError) in try layout(of: buffer, path: path).entries } }
+        return try entries.get().keys.sorted()
+    }
+
+    /// Where the data section starts, and the header's entries, each checked against the data.
+    private static func layout(of bytes: UnsafeRawBufferPointer, path: String) throws(EncoderError) -> (dataStart: Int, entries: [String: Entry]) {
         guard bytes.count >= 8 else {
             throw .invalidFile(path: path, reason: "truncated: \(bytes.count) bytes, shorter than the 8-byte header length")
         }
@@ -57,9 +70,9 @@ struct SafeTensorsFile: Sendable {
         guard Int(headerLength) <= bytes.count - 8 else {
             throw .invalidFile(path: path, reason: "truncated: header length \(headerLength) runs past the end of the \(bytes.count)-byte file")
         }
-        dataStart = 8 + Int(headerLength)
+        let dataStart = 8 + Int(headerLength)
         let header = Data(bytes[8..<dataStart])
-        entries = try Self.parseHeader(header, path: path, dataSize: bytes.count - dataStart)
+        return (dataStart, try parseHeader(header, path: path, dataSize: bytes.count - dataStart))
     }
 
     private static func parseHeader(_ header: Data, path: String, dataSize: Int) throws(EncoderError) -> [String: Entry] {
