@@ -100,7 +100,7 @@ public final class Interpreter {
         if tree.hasError, let equal = Self.equalSignThatTrapsDiagnostics(in: tree) {
             let message = StepMessage(message: "a character Swift code cannot hold stands just before this '='", severity: .error)
             let diagnostic = Diagnostic(node: equal, message: message)
-            outcome.diagnostics = [place(diagnostic, hint: "delete it", tree: tree, column: column)]
+            outcome.diagnostics = [place(diagnostic, hint: "delete it", tree: tree)]
             return outcome
         }
         // The generator walks the whole tree; a tree without errors needs no walk.
