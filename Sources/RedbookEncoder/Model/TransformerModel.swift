@@ -178,9 +178,9 @@ struct TransformerModel: Sendable {
         for sentence in 0..<(offsets.count - 1) {
             let start = offsets[sentence]
             let length = offsets[sentence + 1] - start
-            // A short sentence's products are too small to gain from oneDNN, and a lone query should
-            // not pay for opening it.
-            let path = length > FewTokenProduct.maximumTokens ? matrixPath : .avx2
+            // A lone short query should not pay for opening oneDNN; in a batch the linear layers
+            // have opened it already.
+            let path = (offsets.last ?? 0) > FewTokenProduct.maximumTokens ? matrixPath : .avx2
             for head in heads {
                 let query = source.input + start * stride + head * headSize
                 let key = query + hiddenSize
