@@ -14,15 +14,6 @@ import Testing
         }
     }
 
-    private func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        return condition()
-    }
-
     @Test func sigintStopsTheEmbeddedServer() throws {
         // A private TMPDIR marks this run's server folder, so its processes can be found by path.
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("redbook-sigint-\(UUID().uuidString)")
@@ -30,11 +21,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tmp) }
         let (process, _, _) = try RedbookBinary.start(["bench", "load", "--docs", "300000", "--chunk", "100"],
                                                        environment: ["TMPDIR": tmp.path])
-        #expect(waitUntil(20) { !processes(mentioning: tmp.path).isEmpty }, "the embedded server never started")
+        #expect(RedbookBinary.waitUntil(20) { !processes(mentioning: tmp.path).isEmpty }, "the embedded server never started")
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + SIGINT)
-        #expect(waitUntil(5) { processes(mentioning: tmp.path).isEmpty }, "redis-server outlived redbook")
+        #expect(RedbookBinary.waitUntil(5) { processes(mentioning: tmp.path).isEmpty }, "redis-server outlived redbook")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path)
         #expect(leftovers.isEmpty, "the server's private folder was not removed: \(leftovers)")
     }
@@ -45,10 +36,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tmp) }
         let (process, _, _) = try RedbookBinary.start(["bench", "load", "--docs", "300000", "--chunk", "100"],
                                                        environment: ["TMPDIR": tmp.path])
-        #expect(waitUntil(20) { !processes(mentioning: tmp.path).isEmpty }, "the embedded server never started")
+        #expect(RedbookBinary.waitUntil(20) { !processes(mentioning: tmp.path).isEmpty }, "the embedded server never started")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(waitUntil(5) { processes(mentioning: tmp.path).isEmpty }, "redis-server outlived a killed redbook")
+        #expect(RedbookBinary.waitUntil(5) { processes(mentioning: tmp.path).isEmpty }, "redis-server outlived a killed redbook")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path)
         #expect(leftovers.isEmpty, "the watchdog did not remove the server's folder: \(leftovers)")
     }

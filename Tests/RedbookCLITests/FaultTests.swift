@@ -23,18 +23,9 @@ import Testing
 
         """
 
-    private func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        return condition()
-    }
-
     /// Waits until a client of `connection`'s server is blocked in BLPOP.
     private func waitForBlockedClient(_ connection: RedisConnection) -> Bool {
-        waitUntil(20) {
+        RedbookBinary.waitUntil(20) {
             let list = (try? connection.send(RedisCommand("CLIENT", "LIST")))?.string ?? ""
             return list.contains("cmd=blpop")
         }
@@ -59,6 +50,12 @@ import Testing
         return nil
     }
 
+    /// The pid the server reports for itself.
+    private func serverPID(_ connection: RedisConnection) throws -> pid_t? {
+        try connection.send(RedisCommand("INFO", "server")).string?
+            .split(separator: "\r\n").first { $0.hasPrefix("process_id:") }.flatMap { pid_t($0.dropFirst(11)) }
+    }
+
     private func privateFolder(_ label: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redbook-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -71,10 +68,10 @@ import Testing
         let path = try NotebookCommandTests.notebook(Self.waiting)
         let (process, _, errors) = try RedbookBinary.start(["run", path], environment: ["TMPDIR": tmp.path])
         var server: (pid: pid_t, port: Int)?
-        #expect(waitUntil(20) { server = embeddedServer(under: tmp.path); return server != nil }, "the embedded server never started")
+        #expect(RedbookBinary.waitUntil(20) { server = embeddedServer(under: tmp.path); return server != nil }, "the embedded server never started")
         let url = RedisURL(host: "127.0.0.1", port: try #require(server).port)
         var probe: RedisConnection?
-        #expect(waitUntil(20) { probe = try? RedisConnection(url: url); return probe != nil }, "the server never answered")
+        #expect(RedbookBinary.waitUntil(20) { probe = try? RedisConnection(url: url); return probe != nil }, "the server never answered")
         #expect(waitForBlockedClient(try #require(probe)))
         kill(try #require(server).pid, SIGKILL)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -86,7 +83,7 @@ import Testing
         #expect(saved.hasPrefix("```redis\nSET fault:before 1\n```\n<!-- redbook:output -->\n\n```text\nOK\n```\n\n<!-- /redbook:output -->"), "\(saved)")
         #expect(saved.contains("error: the connection to Redis was lost during BLPOP"))
         #expect(!saved.contains("\"after\""))
-        #expect(waitUntil(5) { (try? FileManager.default.contentsOfDirectory(atPath: tmp.path))?.isEmpty == true },
+        #expect(RedbookBinary.waitUntil(5) { (try? FileManager.default.contentsOfDirectory(atPath: tmp.path))?.isEmpty == true },
                 "the server's folder (and so its watchdog) outlived the run")
     }
 
@@ -94,8 +91,7 @@ import Testing
         let server = try EmbeddedServer.start()
         defer { server.stop() }
         let control = try RedisConnection(url: server.url)
-        let pid = try #require((try control.send(RedisCommand("INFO", "server"))).string?
-            .split(separator: "\r\n").first { $0.hasPrefix("process_id:") }.flatMap { pid_t($0.dropFirst(11)) })
+        let pid = try #require(try serverPID(control))
         let path = try NotebookCommandTests.notebook(Self.waiting)
         let (process, _, errors) = try RedbookBinary.start(["run", "--redis", "redis://\(server.url.endpoint)", path])
         #expect(waitForBlockedClient(control))
@@ -111,8 +107,7 @@ import Testing
         let server = try EmbeddedServer.start()
         defer { server.stop() }
         let control = try RedisConnection(url: server.url)
-        let pid = try #require((try control.send(RedisCommand("INFO", "server"))).string?
-            .split(separator: "\r\n").first { $0.hasPrefix("process_id:") }.flatMap { pid_t($0.dropFirst(11)) })
+        let pid = try #require(try serverPID(control))
         let path = try NotebookCommandTests.notebook("```redis\nSET fault:before 1\n```\n\n```redis\nDEBUG SLEEP 0\nECHO frozen\n```\n")
         kill(pid, SIGSTOP)
         defer { kill(pid, SIGCONT) }

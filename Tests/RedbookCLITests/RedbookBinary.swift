@@ -64,4 +64,14 @@ struct RedbookBinary {
         process.waitUntilExit()
         return (text, process.terminationStatus)
     }
+
+    /// Polls `condition` every 20 ms for up to `seconds`; whether it became true.
+    static func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return condition()
+    }
 }
