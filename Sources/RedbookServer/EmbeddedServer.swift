@@ -94,6 +94,19 @@ public final class EmbeddedServer: Sendable {
         ServerProcess.isAlive(serverPID)
     }
 
+    /// Whether the server has exited, or does within `timeout`.
+    ///
+    /// A killed server closes its sockets before the kernel marks it exited, so a client can see
+    /// the connection drop while the process still looks alive; this bridges that moment.
+    public func hasStopped(within timeout: Duration = .milliseconds(500)) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while isRunning {
+            guard ContinuousClock.now < deadline else { return false }
+            usleep(5_000)
+        }
+        return true
+    }
+
     /// The last lines of the server's log, for error messages.
     public func logTail(lines: Int = 12) -> String {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("redis.log").path) else { return "" }
@@ -120,7 +133,7 @@ public final class EmbeddedServer: Sendable {
 
     /// Turns a connection failure into ``ServerError/diedDuringRun(logTail:)`` when the server is gone.
     public func explain(_ error: RedisError) -> any Error {
-        if case .connection = error, !isRunning { return ServerError.diedDuringRun(logTail: logTail()) }
+        if case .connection = error, hasStopped() { return ServerError.diedDuringRun(logTail: logTail()) }
         return error
     }
 

@@ -75,7 +75,7 @@ struct RunCommand: ParsableCommand {
             // In place, the file is locked and checked for edits before the save; otherwise it is only read.
             let file = check || output != nil ? nil : try NotebookFile(path: path)
             let book = try file?.notebook ?? Notebook.read(path: path)
-            if let output, !check { try Notebook.checkWritable(output) }
+            if let output { try Notebook.checkWritable(output) }
             for warning in book.warnings { NotebookConsole.printError("\(warning)") }
             if clean {
                 if let file { _ = try file.save(book.cleaned()) } else { try Notebook.write(book.cleaned(), to: output ?? path) }
@@ -99,7 +99,8 @@ struct RunCommand: ParsableCommand {
                                                  permissions: safetyOptions.permissions(for: target))
             Interruption.parkIfRequested()
             for message in result.failureMessages { NotebookConsole.printError(message) }
-            if !result.succeeded, let embedded = target.embedded, !embedded.isRunning {
+            // Only a lost connection can mean a dead server, and only then is it worth waiting to see.
+            if !result.succeeded, let embedded = target.embedded, !target.connection.isConnected, embedded.hasStopped() {
                 NotebookConsole.printError("error: \(ServerError.diedDuringRun(logTail: embedded.logTail()))")
             }
             let recorded = result.recordedBytes
