@@ -15,16 +15,18 @@ enum ProcessorFeatures {
         #endif
     }
 
-    /// The required features this CPU lacks, read once per process; a portable build reads nothing.
-    static let missingHere: [String] = required.isEmpty
-        ? []
-        : missing(cpuinfo: try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))
+    /// This CPU's flags, read from /proc/cpuinfo once per process; empty when it cannot be read.
+    static let flagsHere: Set<String> = flags((try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? "")
+
+    /// The required features this CPU lacks; none when the system does not say.
+    static var missingHere: [String] {
+        flagsHere.isEmpty ? [] : required.filter { !flagsHere.contains($0) }
+    }
 
     /// Whether the CPU has the AVX-512 subsets oneDNN's fast kernels need (F, BW, VL, DQ).
-    static let hasAVX512: Bool = {
-        guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
-        return flags(cpuinfo).isSuperset(of: ["avx512f", "avx512bw", "avx512vl", "avx512dq"])
-    }()
+    static var hasAVX512: Bool {
+        flagsHere.isSuperset(of: ["avx512f", "avx512bw", "avx512vl", "avx512dq"])
+    }
 
     /// The flags of the first processor in `cpuinfo`.
     static func flags(_ cpuinfo: String) -> Set<String> {
