@@ -50,11 +50,13 @@ let package = Package(
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // The encoder's own AVX-512 kernel: Swift cannot choose instructions per function, C can.
+        .target(name: "CEncoderKernels", cSettings: [.unsafeFlags(["-O2"])]),
 
         // Libraries, in the order data flows: each imports only targets listed before it.
         .target(name: "RedbookRedis", dependencies: ["CHiredis"], swiftSettings: swiftSettings + optimized),
         .target(name: "RedbookServer", dependencies: ["RedbookRedis"], swiftSettings: swiftSettings + optimized),
-        .target(name: "RedbookEncoder", dependencies: ["CBLAS", "CDNNL"], swiftSettings: swiftSettings + optimized + encoderSettings),
+        .target(name: "RedbookEncoder", dependencies: ["CBLAS", "CDNNL", "CEncoderKernels"], swiftSettings: swiftSettings + optimized + encoderSettings),
         .target(name: "RedbookTables", swiftSettings: swiftSettings + optimized),
         .target(
             name: "RedbookDSL",

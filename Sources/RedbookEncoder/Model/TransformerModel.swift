@@ -131,9 +131,10 @@ struct TransformerModel: Sendable {
     ) {
         let weight = shared.weight + columns.lowerBound * inputWidth
         let beta: Float = accumulate ? 1 : 0
-        if FewTokenProduct.isFast, tokens <= FewTokenProduct.maximumTokens {
+        if tokens <= FewTokenProduct.maximumTokens, FewTokenProduct.isFast(on: matrixPath) {
             FewTokenProduct.multiply(tokens: tokens, width: inputWidth, input: shared.input, weight: weight, columns: columns.count,
-                                     output: shared.output + columns.lowerBound, outputStride: outputWidth, accumulate: accumulate)
+                                     output: shared.output + columns.lowerBound, outputStride: outputWidth, accumulate: accumulate,
+                                     path: matrixPath)
             return
         }
         guard tokens <= Self.vectorProductTokens else {

@@ -1,0 +1,18 @@
+#ifndef REDBOOK_ENCODER_KERNELS_H
+#define REDBOOK_ENCODER_KERNELS_H
+
+#include <stdbool.h>
+
+/// Whether this build holds the AVX-512 kernels (x86-64 only); the caller still checks the CPU.
+bool redbook_has_avx512_kernels(void);
+
+/// output[t * output_stride + c] (+)= sum over k of input[t * width + k] * weight[c * width + k],
+/// for t < tokens and c < columns, with AVX-512F instructions.
+///
+/// Meant for a few tokens (a short query), where the product is bound by reading the weights:
+/// each block of four weight rows is read from memory once, while a later block is prefetched.
+/// Call it only on a CPU with AVX-512F; elsewhere it does nothing.
+void redbook_few_token_product_avx512(int tokens, int width, const float *input, const float *weight,
+                                      int columns, float *output, int output_stride, bool accumulate);
+
+#endif
