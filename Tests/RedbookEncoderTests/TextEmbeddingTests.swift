@@ -78,6 +78,23 @@ import Testing
         #expect(Closeness(single, expected[5].map(Double.init)).maxDifference < 1e-6)
         #expect(encoder.embed([]).isEmpty)
     }
+
+    /// Few batches are re-cut by token count (9 texts in batches of 4 make 3 batches, re-cut into
+    /// 4 or more parts); every text must still come back once, in its place, as if encoded alone.
+    @Test(.enabled(if: MiniLM.isAvailable), arguments: [9, 5, 2])
+    func fewBatchesAreRecutWithoutLosingOrMovingAText(count: Int) throws {
+        let encoder = try SentenceEncoder(directory: MiniLM.folder, batchSize: 4)
+        let texts = (0..<count).map { index in
+            "Text \(index): " + String(repeating: "a long and winding road ", count: index % 3 == 0 ? 12 : 1)
+        }
+        let together = encoder.embed(texts)
+        #expect(together.count == count)
+        for (index, text) in texts.enumerated() {
+            let alone = encoder.embed([text])[0]
+            #expect(together[index].count == alone.count)
+            #expect(Closeness(alone, together[index].map(Double.init)).maxDifference < 1e-5, "text \(index)")
+        }
+    }
 }
 
 /// Results written by concurrent callers, each into its own slot.

@@ -73,11 +73,15 @@ struct EmbeddingModel: Sendable {
             order[$0..<min(order.count, $0 + max(1, batchSize))]
         }
         let workers = Self.workerCount
-        if cut.count == 1, workers > 1, order.count >= workers {
+        // With few batches, whole batches would leave a core idle at the end (36 sentences are a
+        // batch of 32 long ones and one of 4 short ones), so they are re-cut into a multiple of the
+        // workers with about the same number of tokens each. One batch too short to share (a
+        // query) stays whole and splits its products over the cores instead.
+        if workers > 1, cut.count <= 4 * workers, order.count >= workers {
             let tokens = order.reduce(0) { $0 + sentences[$1].count }
-            // One batch worth sharing: cut it so each worker gets about the same number of tokens.
-            if tokens >= 32 * workers {
-                cut = Self.split(order[...], into: workers, sentences: sentences)
+            if cut.count > 1 || tokens >= 32 * workers {
+                let parts = (cut.count + workers - 1) / workers * workers
+                cut = Self.split(order[...], into: parts, atMost: max(1, batchSize), sentences: sentences)
             }
         }
         let batches = cut
@@ -121,15 +125,20 @@ struct EmbeddingModel: Sendable {
         }
     }
 
-    /// Cuts length-sorted sentences into `parts` runs of about equal token count.
-    private static func split(_ order: ArraySlice<Int>, into parts: Int, sentences: [[Int32]]) -> [ArraySlice<Int>] {
+    /// Cuts length-sorted sentences into `parts` runs of about equal token count, starting a new run
+    /// early (so making more runs) where one would pass `limit` sentences.
+    private static func split(
+        _ order: ArraySlice<Int>, into parts: Int, atMost limit: Int, sentences: [[Int32]]
+    ) -> [ArraySlice<Int>] {
         let total = order.reduce(0) { $0 + sentences[$1].count }
         var result: [ArraySlice<Int>] = []
         var start = order.startIndex
         var seen = 0
         for index in order.indices {
             seen += sentences[order[index]].count
-            if result.count < parts - 1, seen * parts >= total * (result.count + 1) {
+            let full = index - start + 1 == limit && index + 1 < order.endIndex
+            let share = result.count < parts - 1 && seen * parts >= total * (result.count + 1)
+            if full || share {
                 result.append(order[start...index])
                 start = index + 1
             }
