@@ -26,6 +26,32 @@ import Testing
         #expect(try Self.value("0x1F + 0b10 + 1_000") == .int(1033))
     }
 
+    @Test func operatorsFollowSwiftsPrecedenceAndAssociativity() throws {
+        #expect(try Self.value("2 * 3 + 4 * 5") == .int(26))
+        #expect(try Self.value("10 - 4 - 3") == .int(3))
+        #expect(try Self.value("100 / 10 / 5") == .int(2))
+        #expect(try Self.value("1 + 2 == 3 && 4 - 1 == 3") == .bool(true))
+        #expect(try Self.value("true || false && false") == .bool(true))
+        #expect(try Self.value("false && true || true") == .bool(true))
+        #expect(try Self.value("nil ?? nil ?? 3") == .int(3))
+        #expect(try Self.value("false ? 1 : true ? 2 : 3") == .int(2))
+        #expect(try Self.value("1 + 1 > 1 ? \"more\" : \"less\"") == .string("more"))
+        #expect(try Self.value("(1 ..< 1 + 3).count") == .int(3))
+        #expect(try Self.value("var x = 1\nx += 2 * 3\nx") == .int(7))
+        #expect(try Self.value("var y = 0\ny = 1 + 2 * 3\ny") == .int(7))
+        // The right side of && and || runs only when Swift would run it.
+        #expect(try Self.value("false && 1 / 0 == 1") == .bool(false))
+        #expect(try Self.value("true || [1][5] == 1") == .bool(true))
+
+        let chained = try #require(Self.failure("1 < 2 < 3"))
+        #expect(chained.message == "adjacent operators are in a non-associative precedence group")
+        #expect(chained.column == 7)
+        #expect(Self.failure("var a = 1\na + 1 = 2")?.message == "cannot assign to this expression")
+        #expect(Self.failure("1 << 2")?.message == "this operator is not part of the step language")
+        let inner = try #require(Self.failure("let z = 1 + 10 / 0"))
+        #expect((inner.message, inner.column) == ("division by zero", 13))
+    }
+
     @Test func stringsInterpolateAndSpanLines() throws {
         #expect(try Self.value("let n = 3\n\"n is \\(n), twice \\(n * 2)\"") == .string("n is 3, twice 6"))
         let multiline = "let s = \"\"\"\n    first\n      second\n    \"\"\"\ns"

@@ -21,11 +21,8 @@ extension Interpreter {
         case .functionCallExpr(let node): return try visit(node, in: scope)
         case .subscriptCallExpr(let node): return try visit(node, in: scope)
         case .closureExpr(let node): return visit(node, in: scope)
-        case .infixOperatorExpr(let node): return try visit(node, in: scope)
+        case .sequenceExpr(let node): return try visit(node, in: scope)
         case .prefixOperatorExpr(let node): return try visit(node, in: scope)
-        case .ternaryExpr(let node):
-            return try truth(evaluate(node.condition, in: scope), at: node.condition)
-                ? evaluate(node.thenExpression, in: scope) : evaluate(node.elseExpression, in: scope)
         case .tupleExpr(let node): return try visit(node, in: scope)
         case .ifExpr(let node): return try visit(node, in: scope)
         case .forceUnwrapExpr(let node):

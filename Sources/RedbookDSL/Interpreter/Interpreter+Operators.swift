@@ -1,35 +1,69 @@
 import SwiftSyntax
 
 extension Interpreter {
-    func visit(_ node: InfixOperatorExprSyntax, in scope: Scope) throws(Interrupt) -> Value {
-        if node.operator.is(AssignmentExprSyntax.self) {
-            let value = try evaluate(node.rightOperand, in: scope)
-            try assign(value, to: node.leftOperand, in: scope)
+    func visit(_ node: SequenceExprSyntax, in scope: Scope) throws(Interrupt) -> Value {
+        let sequence: OperatorSequence
+        do throws(StepError) {
+            sequence = try OperatorSequence(node)
+        } catch {
+            throw .failure(error)
+        }
+        return try evaluate(sequence.root, of: sequence, in: scope)
+    }
+
+    /// Evaluates one node of an operator tree; `&&`, `||`, `??` and `?:` evaluate their right
+    /// side only when Swift would.
+    private func evaluate(_ index: Int, of sequence: OperatorSequence, in scope: Scope) throws(Interrupt) -> Value {
+        let node = sequence.nodes[index]
+        guard let element = node.element else {
+            return try evaluate(sequence.elements[node.left], in: scope)
+        }
+        expressionDepth += 1
+        defer { expressionDepth -= 1 }
+        let start = sequence.start(of: index)
+        guard expressionDepth <= expressionDepthLimit else {
+            throw .failure(StepError("this expression nests more than \(expressionDepthLimit) levels deep", hint: "split it into smaller steps", at: start))
+        }
+        let operation = sequence.elements[element]
+        func left() throws(Interrupt) -> Value { try evaluate(node.left, of: sequence, in: scope) }
+        func right() throws(Interrupt) -> Value { try evaluate(node.right, of: sequence, in: scope) }
+        func target() throws(Interrupt) -> ExprSyntax {
+            guard let target = sequence.operand(node.left) else {
+                throw .failure(StepError("cannot assign to this expression", at: start))
+            }
+            return target
+        }
+        if let ternary = operation.as(UnresolvedTernaryExprSyntax.self) {
+            return try truth(left(), at: start)
+                ? evaluate(ternary.thenExpression, in: scope) : right()
+        }
+        if operation.is(AssignmentExprSyntax.self) {
+            let value = try right()
+            try assign(value, to: target(), in: scope)
             return .null
         }
-        guard let symbol = node.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
-            throw .failure(StepError("this operator is not part of the step language", at: node.operator))
+        guard let symbol = operation.as(BinaryOperatorExprSyntax.self)?.operator.text else {
+            throw .failure(StepError("this operator is not part of the step language", at: operation))
         }
         switch symbol {
         case "&&":
-            guard try truth(evaluate(node.leftOperand, in: scope), at: node.leftOperand) else { return .bool(false) }
-            return .bool(try truth(evaluate(node.rightOperand, in: scope), at: node.rightOperand))
+            guard try truth(left(), at: start) else { return .bool(false) }
+            return .bool(try truth(right(), at: sequence.start(of: node.right)))
         case "||":
-            if try truth(evaluate(node.leftOperand, in: scope), at: node.leftOperand) { return .bool(true) }
-            return .bool(try truth(evaluate(node.rightOperand, in: scope), at: node.rightOperand))
+            if try truth(left(), at: start) { return .bool(true) }
+            return .bool(try truth(right(), at: sequence.start(of: node.right)))
         case "??":
-            let left = try evaluate(node.leftOperand, in: scope)
-            return left == .null ? try evaluate(node.rightOperand, in: scope) : left
+            let value = try left()
+            return value == .null ? try right() : value
         case "+=", "-=", "*=", "/=", "%=":
-            let current = try evaluate(node.leftOperand, in: scope)
-            let right = try evaluate(node.rightOperand, in: scope)
-            let result = try apply(String(symbol.dropLast()), current, right, at: node)
-            try assign(result, to: node.leftOperand, in: scope)
+            let destination = try target()
+            let current = try left()
+            let result = try apply(String(symbol.dropLast()), current, right(), at: start)
+            try assign(result, to: destination, in: scope)
             return .null
         default:
-            let left = try evaluate(node.leftOperand, in: scope)
-            let right = try evaluate(node.rightOperand, in: scope)
-            return try apply(symbol, left, right, at: node)
+            let a = try left()
+            return try apply(symbol, a, right(), at: start)
         }
     }
 

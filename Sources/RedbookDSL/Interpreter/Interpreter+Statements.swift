@@ -17,9 +17,12 @@ extension Interpreter {
 
     /// Whether an expression statement shows nothing: assignments and calls of `print`, `expect`, `assert`.
     static func isQuiet(_ expression: ExprSyntax) -> Bool {
-        if let infix = expression.as(InfixOperatorExprSyntax.self) {
-            return infix.operator.is(AssignmentExprSyntax.self)
-                || (infix.operator.as(BinaryOperatorExprSyntax.self).map { ["+=", "-=", "*=", "/=", "%="].contains($0.operator.text) } ?? false)
+        if let sequence = expression.as(SequenceExprSyntax.self) {
+            // Assignment binds loosest, so one at the top of the row is the whole statement's operator.
+            return sequence.elements.contains { element in
+                element.is(AssignmentExprSyntax.self)
+                    || (element.as(BinaryOperatorExprSyntax.self).map { ["+=", "-=", "*=", "/=", "%="].contains($0.operator.text) } ?? false)
+            }
         }
         if let call = expression.as(FunctionCallExprSyntax.self), let callee = call.calledExpression.as(DeclReferenceExprSyntax.self) {
             return ["print", "expect", "assert"].contains(callee.baseName.text)

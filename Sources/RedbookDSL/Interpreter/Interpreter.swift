@@ -1,5 +1,4 @@
 import SwiftDiagnostics
-import SwiftOperators
 import SwiftParser
 import SwiftParserDiagnostics
 import SwiftSyntax
@@ -112,21 +111,12 @@ public final class Interpreter {
             }
             return outcome
         }
-        let folded: SourceFileSyntax
-        do {
-            folded = try OperatorTable.standardOperators.foldAll(tree).cast(SourceFileSyntax.self)
-        } catch {
-            let diagnostic = Diagnostic(node: tree, message: StepMessage(message: "\(error)", severity: .error))
-            outcome.diagnostics = [place(diagnostic, hint: nil, tree: tree)]
-            return outcome
-        }
-        origins[folded.id] = origin
         stepsLeft = stepBudget
         callDepth = 0
         expressionDepth = 0
         printed = []
         do throws(Interrupt) {
-            outcome.value = try runTopLevel(folded.statements)
+            outcome.value = try runTopLevel(tree.statements)
         } catch {
             let failure: StepError
             switch error {
@@ -134,7 +124,7 @@ public final class Interpreter {
             case .breakLoop, .continueLoop: failure = StepError("'break' and 'continue' belong inside a loop")
             case .returned: failure = StepError("'return' belongs inside a closure or func", hint: "a block's last expression is its output; write it on its own")
             }
-            let node = failure.node ?? Syntax(folded)
+            let node = failure.node ?? Syntax(tree)
             let diagnostic = Diagnostic(node: node, message: StepMessage(message: failure.message, severity: .error))
             // A func from an earlier block fails inside that block's tree, whose lines are its own.
             outcome.diagnostics = [place(diagnostic, hint: failure.hint, tree: node.root)]
