@@ -87,14 +87,20 @@ public final class PseudoTerminal {
     }
 
     private static let exitMarker = "[redbook exited with status "
+    /// Where the exit marker may start: everything before was searched already.
+    private var exitSearchStart = "".startIndex
 
     /// Whether the program has not exited yet.
     public var isRunning: Bool {
         drain()
         guard exitStatus == nil else { return false }
-        guard let range = output.range(of: Self.exitMarker),
-              let end = output[range.upperBound...].firstIndex(of: "."),
-              let status = Int32(output[range.upperBound..<end]) else { return true }
+        guard let markerEnd = find(Self.exitMarker, from: exitSearchStart) else {
+            // Only what comes later can complete the marker.
+            exitSearchStart = output.utf8.index(output.endIndex, offsetBy: -min(output.utf8.count, Self.exitMarker.utf8.count))
+            return true
+        }
+        guard let end = output[markerEnd...].firstIndex(of: "."),
+              let status = Int32(output[markerEnd..<end]) else { return true }
         exitStatus = status
         return false
     }
@@ -112,9 +118,15 @@ public final class PseudoTerminal {
         while true {
             let start = offset ?? output.startIndex
             if text.isEmpty { return start }
-            if let range = output.range(of: text, range: start..<output.endIndex) { return range.upperBound }
-            if Date() > deadline || !isRunning && !drain() { throw Failure.timeout(waitingFor: text, screen: output) }
-            drain(wait: 50)
+            if let end = find(text, from: start) { return end }
+            if drain(wait: 50) { continue }
+            if Date() > deadline { throw Failure.timeout(waitingFor: text, screen: output) }
+            if !isRunning {
+                // It exited: what it wrote last may still hold the text.
+                while drain() {}
+                if let end = find(text, from: start) { return end }
+                throw Failure.timeout(waitingFor: text, screen: output)
+            }
         }
     }
 
@@ -158,6 +170,22 @@ public final class PseudoTerminal {
         }
         drain()
         return exitStatus ?? -1
+    }
+
+    /// The end of the first `text` at or after `start`, compared byte by byte.
+    ///
+    /// Foundation's search would bridge the whole transcript on every poll, so a long benchmark's
+    /// waiting would take a core from the program it measures.
+    private func find(_ text: String, from start: String.Index) -> String.Index? {
+        let needle = Array(text.utf8)
+        let bytes = output.utf8
+        guard let first = needle.first else { return start }
+        var index = start
+        while let candidate = bytes[index...].firstIndex(of: first) {
+            if bytes[candidate...].starts(with: needle) { return bytes.index(candidate, offsetBy: needle.count) }
+            index = bytes.index(after: candidate)
+        }
+        return nil
     }
 
     /// Reads what is there; `true` when something came.

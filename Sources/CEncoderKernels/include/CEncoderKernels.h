@@ -15,4 +15,12 @@ bool redbook_has_avx512_kernels(void);
 void redbook_few_token_product_avx512(int tokens, int width, const float *input, const float *weight,
                                       int columns, float *output, int output_stride, bool accumulate);
 
+/// Copies the calling thread's CPU set (one bit per CPU, `cpu_set_t`'s layout) into `mask`.
+/// Returns the bytes written, or 0 when `capacity` is too small or the set cannot be read.
+int redbook_thread_cpus(unsigned char *mask, int capacity);
+
+/// Restricts the calling thread to the CPUs set in `mask`, as written by `redbook_thread_cpus`.
+/// Returns whether the kernel accepted it.
+bool redbook_set_thread_cpus(const unsigned char *mask, int bytes);
+
 #endif

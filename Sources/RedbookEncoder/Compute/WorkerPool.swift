@@ -25,6 +25,10 @@ final class WorkerPool: @unchecked Sendable {
     private let owned = Atomic<Bool>(false)
     private let sleepers: [Sleeper]
     private var job: (@Sendable (Int) -> Void)?
+    /// The CPU each helper is pinned to; empty when the process may use fewer CPUs than parts.
+    let helperCPUs: [Int]
+    /// The owner's CPUs from before ``acquire()`` kept it off the helpers' ones.
+    private var ownerAffinity: CoreAffinity?
 
     /// Spins before a helper sleeps; a spin is one atomic load, a few nanoseconds.
     private static let spinLimit = 200_000
@@ -32,6 +36,8 @@ final class WorkerPool: @unchecked Sendable {
     private init(helpers: Int) {
         parts = max(0, helpers) + 1
         sleepers = (0..<max(0, helpers)).map { _ in Sleeper() }
+        let allowed = CoreAffinity.current()?.cpus ?? []
+        helperCPUs = helpers > 0 && allowed.count > helpers ? Array(allowed.suffix(helpers)) : []
         for index in sleepers.indices {
             let thread = Thread { [unowned self] in self.serve(part: index + 1) }
             thread.name = "redbook-encoder-\(index + 1)"
@@ -40,12 +46,28 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Takes the pool for one forward pass; false when another pass holds it or there are no helpers.
+    ///
+    /// For the length of the pass the calling thread stays off the helpers' CPUs (see ``CoreAffinity``).
     func acquire() -> Bool {
-        parts > 1 && owned.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+        guard parts > 1, owned.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            return false
+        }
+        if !helperCPUs.isEmpty, let mine = CoreAffinity.current() {
+            let own = mine.cpus
+            let others = own.filter { !helperCPUs.contains($0) }
+            if !others.isEmpty, others != own, mine.with(only: others).applyToCurrentThread() {
+                ownerAffinity = mine
+            }
+        }
+        return true
     }
 
-    /// Gives the pool back after ``acquire()`` returned true.
+    /// Gives the pool back after ``acquire()`` returned true, and the caller its CPUs.
     func release() {
+        if let saved = ownerAffinity {
+            saved.applyToCurrentThread()
+            ownerAffinity = nil
+        }
         owned.store(false, ordering: .releasing)
     }
 
@@ -69,6 +91,7 @@ final class WorkerPool: @unchecked Sendable {
 
     private func serve(part: Int) {
         let sleeper = sleepers[part - 1]
+        if !helperCPUs.isEmpty { CoreAffinity.current()?.with(only: [helperCPUs[part - 1]]).applyToCurrentThread() }
         var seen = 0
         while true {
             var spins = 0

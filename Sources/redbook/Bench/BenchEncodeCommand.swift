@@ -30,10 +30,14 @@ struct BenchEncodeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The text of the single query.", valueName: "TEXT"))
     var query = "Bike for small kids"
 
+    @Option(help: ArgumentHelp("Idle time before each timed query, as between a person's entries.", valueName: "MILLISECONDS"))
+    var pause = 0
+
     func validate() throws {
         guard batch > 0 else { throw ValidationError("--batch must be positive") }
         guard runs > 0 else { throw ValidationError("--runs must be positive") }
         guard queries > 0 else { throw ValidationError("--queries must be positive") }
+        guard (0...10_000).contains(pause) else { throw ValidationError("--pause must be 0 to 10000 milliseconds") }
     }
 
     func run() throws {
@@ -58,6 +62,7 @@ struct BenchEncodeCommand: ParsableCommand {
         for _ in 0..<20 { _ = encoder.embedMatrix([query]) }
         var latencies: [Double] = []
         for _ in 0..<queries {
+            if pause > 0 { Thread.sleep(forTimeInterval: Double(pause) / 1000) }
             let start = clock.now
             _ = encoder.embedMatrix([query])
             latencies.append((clock.now - start).seconds)
@@ -75,7 +80,7 @@ struct BenchEncodeCommand: ParsableCommand {
         print("sentences/s    \(format(Double(sentences.count) / best, 1))")
         print("tokens/s       \(format(Double(tokenCount) / best, 0))")
         print("GFLOPS         \(format(operations / best / 1e9, 1))")
-        print("query latency  median \(format(latencies[latencies.count / 2] * 1000, 2)) ms, p90 \(format(latencies[latencies.count * 9 / 10] * 1000, 2)) ms (\"\(query)\", \(encoder.tokenIDs(query).count) tokens, \(queries) runs)")
+        print("query latency  median \(format(latencies[latencies.count / 2] * 1000, 2)) ms, p90 \(format(latencies[latencies.count * 9 / 10] * 1000, 2)) ms (\"\(query)\", \(encoder.tokenIDs(query).count) tokens, \(queries) runs\(pause > 0 ? ", each after \(pause) ms idle" : ""))")
         print("peak RSS       \(ProcessMemory.peakResidentMegabytes().map { format($0, 0) + " MB" } ?? "unknown")")
     }
 
