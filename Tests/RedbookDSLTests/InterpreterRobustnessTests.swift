@@ -57,6 +57,24 @@ import Testing
         #expect((problem.line, problem.column) == (4, 203))
     }
 
+    /// The parser's time doubles with each `[` nested in another (a fuzzed 19-deep type took 20 s
+    /// to parse in the debug build), so the ninth level is refused before parsing, also inside
+    /// an interpolation; brackets inside string text do not count.
+    @Test func squareBracketsNestEightDeepAtMost() throws {
+        let eight = "[[[[[[[[1]]]]]]]]"
+        #expect(Interpreter().run("let x = \(eight)\nx[0][0][0][0][0][0][0][0]").value == .int(1))
+
+        let nine = try #require(Interpreter().run("let x = [\(eight)]", firstLine: 7, column: 3).diagnostics.first)
+        #expect(nine.message == "'[' nests more than 8 levels deep here")
+        #expect((nine.line, nine.column) == (7, 3 + 16))
+
+        let typed = "func f(_ n: " + String(repeating: "[", count: 19) + "Int]) -> Int {\n}"
+        #expect(Interpreter().run(typed).diagnostics.first?.message == "'[' nests more than 8 levels deep here")
+        let interpolated = #""sum \([\#(eight)])""#
+        #expect(Interpreter().run(interpolated).diagnostics.first?.message == "'[' nests more than 8 levels deep here")
+        #expect(Interpreter().run(#""[[[[[[[[[[[[ \("x") ]]]]""#).value == .string("[[[[[[[[[[[[ x ]]]]"))
+    }
+
     @Test func tenThousandTermsAddUp() {
         let text = Array(repeating: "1", count: 10_000).joined(separator: "+")
         let outcome = Interpreter().run(text)

@@ -82,12 +82,18 @@ public final class Interpreter {
     /// time and stack grow with it.
     public static let nestingLimit = 200
 
+    /// Deeper nesting of `[` alone is refused too: swift-syntax's parser reads what follows a
+    /// `[` once to tell an array from a dictionary and again for real, so its time doubles with
+    /// each level (`[[[…1]]]` 19 deep took 7 s in the debug build).
+    public static let squareBracketLimit = 8
+
     private func runHere(_ source: String, firstLine: Int, column: Int) -> Outcome {
-        if let (line, offset) = Self.tooDeep(source) {
+        if let (line, offset, squares) = Self.tooDeep(source) {
             let excerpt = "\(firstLine + line) | …"
             return Outcome(diagnostics: [StepDiagnostic(
                 line: firstLine + line, column: column + offset,
-                message: "brackets nest more than \(Self.nestingLimit) levels deep here",
+                message: squares ? "'[' nests more than \(Self.squareBracketLimit) levels deep here"
+                    : "brackets nest more than \(Self.nestingLimit) levels deep here",
                 hint: "split the expression into named steps", excerpt: excerpt)])
         }
         // Parsed as written, not padded to its notebook line: the lexer's time would grow with
@@ -150,28 +156,55 @@ public final class Interpreter {
     }
 
     /// The 0-based line and byte offset where `(`, `[` and `{` first nest deeper than
-    /// ``nestingLimit``, outside string literals; `nil` when they never do.
-    static func tooDeep(_ source: String) -> (Int, Int)? {
+    /// ``nestingLimit``, or `[` alone deeper than ``squareBracketLimit`` (then `squares` is true),
+    /// outside string literals but inside their `\(…)`; `nil` when they never do.
+    static func tooDeep(_ source: String) -> (line: Int, offset: Int, squares: Bool)? {
         var source = source
         // One pass over contiguous bytes; iterating the String's UTF-8 view costs more than the check.
         return source.withUTF8 { bytes in tooDeep(bytes) }
     }
 
-    private static func tooDeep(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
-        var depth = 0, line = 0, lineStart = 0, inString = false, escaped = false
-        for offset in bytes.indices {
+    private static func tooDeep(_ bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, offset: Int, squares: Bool)? {
+        var depth = 0, squares = 0, line = 0, lineStart = 0, inString = false, escaped = false
+        // The depth of each `\(` that left a string for code; its `)` goes back into the string.
+        var interpolations: [Int] = []
+        var offset = 0
+        while offset < bytes.count {
             let byte = bytes[offset]
+            defer { offset += 1 }
             if byte == UInt8(ascii: "\n") { line += 1; lineStart = offset + 1 }
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                    if byte == UInt8(ascii: "(") {
+                        inString = false
+                        depth += 1
+                        interpolations.append(depth)
+                        if depth > nestingLimit { return (line, offset - lineStart, false) }
+                    }
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > nestingLimit { return (line, offset - lineStart) }
-            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                if depth > nestingLimit { return (line, offset - lineStart, false) }
+                if byte == UInt8(ascii: "[") {
+                    squares += 1
+                    if squares > squareBracketLimit { return (line, offset - lineStart, true) }
+                }
+            case UInt8(ascii: ")") where interpolations.last == depth:
+                interpolations.removeLast()
+                depth -= 1
+                inString = true
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
+                if byte == UInt8(ascii: "]") { squares = max(0, squares - 1) }
             default: break
             }
         }
