@@ -12,7 +12,13 @@ extension Interpreter {
         for segment in node.segments {
             switch segment {
             case .stringSegment(let piece):
-                piece.appendUnescapedLiteralValue(stringLiteralKind: kind, delimiterLength: node.delimiterLength, to: &text)
+                let raw = piece.content.text
+                if kind == .singleLine, node.delimiterLength == 0, !raw.utf8.contains(UInt8(ascii: "\\")) {
+                    // Nothing to unescape: most text in steps.
+                    text += raw
+                } else {
+                    piece.appendUnescapedLiteralValue(stringLiteralKind: kind, delimiterLength: node.delimiterLength, to: &text)
+                }
             case .expressionSegment(let interpolation):
                 guard interpolation.expressions.count == 1, let only = interpolation.expressions.first, only.label == nil else {
                     throw .failure(StepError("an interpolation holds one expression", at: interpolation))

@@ -32,6 +32,15 @@ struct OperatorSequence {
         guard elements.count % 2 == 1 else {
             throw StepError("this expression is not part of the step language", at: sequence)
         }
+        if elements.count == 3 {
+            // One operator, as in most expressions: no precedence to weigh.
+            guard Self.precedence(of: elements[1]) != nil else {
+                throw StepError("this operator is not part of the step language", hint: "see docs/dsl.md for the operators steps support", at: elements[1])
+            }
+            nodes = [Node(element: nil, left: 0, right: -1), Node(element: nil, left: 2, right: -1), Node(element: 1, left: 0, right: 1)]
+            root = 2
+            return
+        }
         var operands: [Int] = []
         var operators: [(element: Int, level: Int)] = []
         nodes.reserveCapacity(elements.count)
