@@ -29,6 +29,12 @@ enum ServerProcess {
         rm -rf -- "${pidfile%/*}"
         """
 
+    /// The process's open file descriptors, from /proc/self/fd.
+    private static func openDescriptors() -> [Int32] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return names.compactMap { Int32($0) }
+    }
+
     static func spawnWithWatchdog(_ arguments: [String], pidFile: URL) throws(SpawnError) -> Spawned {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw SpawnError(description: "pipe: \(String(cString: strerror(errno)))") }
@@ -40,6 +46,12 @@ enum ServerProcess {
         posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Descriptors other threads opened without close-on-exec (a pipe to a child they are about
+        // to start, say) would live on in the watchdog for as long as the server runs, and a reader
+        // waiting for that pipe's end would wait as long. Glibc ignores the ones closed meanwhile.
+        for fd in openDescriptors() where fd > 2 {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
