@@ -17,6 +17,8 @@ struct OperatorSequence {
         var element: Int?
         var left: Int
         var right: Int
+        /// The index in ``elements`` of the leftmost operand below this node.
+        var first: Int
     }
 
     /// The row: operands at even positions, operators at odd ones.
@@ -32,27 +34,18 @@ struct OperatorSequence {
         guard elements.count % 2 == 1 else {
             throw StepError("this expression is not part of the step language", at: sequence)
         }
-        if elements.count == 3 {
-            // One operator, as in most expressions: no precedence to weigh.
-            guard Self.precedence(of: elements[1]) != nil else {
-                throw StepError("this operator is not part of the step language", hint: "see docs/dsl.md for the operators steps support", at: elements[1])
-            }
-            nodes = [Node(element: nil, left: 0, right: -1), Node(element: nil, left: 2, right: -1), Node(element: 1, left: 0, right: 1)]
-            root = 2
-            return
-        }
         var operands: [Int] = []
         var operators: [(element: Int, level: Int)] = []
         nodes.reserveCapacity(elements.count)
         func reduce() {
             let top = operators.removeLast()
             let right = operands.removeLast(), left = operands.removeLast()
-            nodes.append(Node(element: top.element, left: left, right: right))
+            nodes.append(Node(element: top.element, left: left, right: right, first: nodes[left].first))
             operands.append(nodes.count - 1)
         }
         for (position, element) in elements.enumerated() {
             if position % 2 == 0 {
-                nodes.append(Node(element: nil, left: position, right: -1))
+                nodes.append(Node(element: nil, left: position, right: -1, first: position))
                 operands.append(nodes.count - 1)
                 continue
             }
@@ -76,9 +69,7 @@ struct OperatorSequence {
 
     /// The leftmost operand under a node: where an error in that part of the expression points.
     func start(of node: Int) -> ExprSyntax {
-        var current = nodes[node]
-        while current.element != nil { current = nodes[current.left] }
-        return elements[current.left]
+        elements[nodes[node].first]
     }
 
     /// The operand a node stands for, or nil when it is an operator's result.
