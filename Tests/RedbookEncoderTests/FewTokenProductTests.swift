@@ -4,22 +4,33 @@ import Testing
 
 /// The short-query kernel against a double-precision product, over the shapes its loops special-case.
 @Suite struct FewTokenProductTests {
-    /// Token counts around its groups of four, widths around its 8-float vectors, odd and even row counts.
-    /// Also around the C kernel's 16-float vectors and blocks of four rows.
+    /// Token counts around the kernels' groups of three and four, widths around their 8- and 16-float
+    /// vectors, row counts around their blocks of two and four.
     static let shapes: [(tokens: Int, width: Int, columns: Int)] = [
         (1, 8, 1), (2, 16, 2), (3, 37, 13), (4, 384, 16), (5, 9, 7), (6, 384, 1152),
         (7, 1536, 33), (8, 5, 3), (13, 64, 64), (32, 120, 30), (9, 15, 10), (6, 17, 4), (2, 400, 11),
     ]
 
-    /// Each path's kernel: on a CPU with AVX-512, `.avx512` runs the C kernel, `.avx2` the Swift one.
-    @Test(arguments: shapes.indices, MatrixPath.allCases)
-    func matchesADoublePrecisionProduct(shape: Int, path: MatrixPath) {
+    /// Every kernel this CPU can run; the Swift one runs everywhere, only more slowly on some builds.
+    static let kernels = FewTokenProduct.Kernel.allCases.filter { $0.isAvailable || $0 == .vector }
+
+    @Test(arguments: shapes.indices, kernels)
+    func matchesADoublePrecisionProduct(shape: Int, kernel: FewTokenProduct.Kernel) {
         for accumulate in [false, true] {
-            check(shape: shape, accumulate: accumulate, path: path)
+            check(shape: shape, accumulate: accumulate, kernel: kernel)
         }
     }
 
-    private func check(shape: Int, accumulate: Bool, path: MatrixPath) {
+    /// On a CPU with AVX2 and FMA, a short query takes a C kernel on either path.
+    @Test(.enabled(if: ProcessorFeatures.flagsHere.isSuperset(of: ["avx2", "fma"])))
+    func aCKernelRunsWhereTheCPUHasOne() {
+        #if arch(x86_64)
+        #expect(FewTokenProduct.kernel(for: .avx2) == .avx2)
+        #expect(FewTokenProduct.kernel(for: .avx512) == (ProcessorFeatures.hasAVX512 ? .avx512 : .avx2))
+        #endif
+    }
+
+    private func check(shape: Int, accumulate: Bool, kernel: FewTokenProduct.Kernel) {
         let (tokens, width, columns) = Self.shapes[shape]
         var generator = SeededRandom(seed: UInt64(shape * 2 + (accumulate ? 1 : 0)))
         let input = (0..<tokens * width).map { _ in generator.nextFloat() }
@@ -29,7 +40,7 @@ import Testing
         let start = (0..<tokens * stride).map { _ in generator.nextFloat() }
         var output = start
         FewTokenProduct.multiply(tokens: tokens, width: width, input: input, weight: weight, columns: columns,
-                                 output: &output, outputStride: stride, accumulate: accumulate, path: path)
+                                 output: &output, outputStride: stride, accumulate: accumulate, kernel: kernel)
         for token in 0..<tokens {
             for column in 0..<stride {
                 let index = token * stride + column
@@ -42,7 +53,7 @@ import Testing
                     expected += Double(input[token * width + k]) * Double(weight[column * width + k])
                 }
                 #expect(abs(Double(output[index]) - expected) <= 1e-5 * Double(width).squareRoot(),
-                        "\(path) token \(token) column \(column): \(output[index]) vs \(expected)")
+                        "\(kernel) token \(token) column \(column): \(output[index]) vs \(expected)")
             }
         }
     }

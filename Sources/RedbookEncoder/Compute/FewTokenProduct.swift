@@ -4,26 +4,45 @@ import CEncoderKernels
 ///
 /// For a few tokens a matrix product is bound by reading the weights, not by arithmetic, and
 /// OpenBLAS's kernels are made for the opposite case: sgemm first repacks the whole weight matrix,
-/// sgemv reads it once per token. This kernel reads each pair of weight rows once, in memory
-/// order, and multiplies it with four tokens at a time while it is in registers; further tokens
-/// find it in L1. Ahead of each 64 KB stretch it touches the next one, one load per cache line, so
-/// the memory system streams while the multiply-adds run.
+/// sgemv reads it once per token. These kernels read each block of weight rows once, in memory
+/// order, and multiply it with a few tokens at a time while it is in registers; further tokens
+/// find it in L1.
 ///
-/// On CPUs with AVX-512 the `.avx512` path hands the same product to a C kernel
-/// (CEncoderKernels) that works on 16-float vectors, four rows by four tokens.
+/// Three kernels do the same product (``Kernel``): C kernels for AVX-512 and for AVX2 with FMA,
+/// chosen from the CPU at run time, and a portable one in Swift's 8-float vectors (arm64, or an
+/// x86-64 CPU without AVX2).
 ///
 /// Measured on all-MiniLM-L6-v2 (43 MB of dense weights) with two cores, a 6-token query took
-/// 1.5 ms here against 2.4 ms with one sgemv per token and 3 ms with sgemm. On a later machine,
-/// 3.2–3.4 ms here against 1.8–2.3 ms with the AVX-512 kernel; just reading 43 MB takes 1.1 ms there.
+/// 1.5 ms with the Swift kernel against 2.4 ms with one sgemv per token and 3 ms with sgemm. On a
+/// later machine, 3.2–3.4 ms with it against 1.8–2.3 ms with the AVX-512 kernel.
 enum FewTokenProduct {
     /// The most tokens this kernel takes; measured, it beats sgemm up to about 60 tokens.
     static let maximumTokens = 32
 
-    /// Whether the kernel runs at full speed in this build: 8-float vectors with fused multiply-add.
+    /// One implementation of the product.
+    enum Kernel: CaseIterable, Sendable {
+        /// C, 16-float vectors, four rows by four tokens; needs AVX-512F.
+        case avx512
+        /// C, 8-float vectors with FMA, four rows by up to three tokens; needs AVX2 and FMA.
+        case avx2
+        /// Swift's `SIMD8`, two rows by four tokens, touching the weights ahead; runs anywhere.
+        case vector
+
+        /// Whether this CPU and build can run it at full speed.
+        var isAvailable: Bool {
+            switch self {
+            case .avx512: FewTokenProduct.hasAVX512Kernel
+            case .avx2: FewTokenProduct.hasAVX2Kernel
+            case .vector: FewTokenProduct.vectorKernelIsFast
+            }
+        }
+    }
+
+    /// Whether the Swift kernel runs at full speed in this build: 8-float vectors with fused multiply-add.
     ///
     /// True on arm64 and in x86-64 builds with AVX2 and FMA (see Package.swift); a baseline x86-64
     /// build splits each vector in two and has no FMA, and sgemv is the better choice there.
-    static var isFast: Bool {
+    private static var vectorKernelIsFast: Bool {
         #if arch(arm64) || REDBOOK_AVX2
         true
         #else
@@ -31,16 +50,18 @@ enum FewTokenProduct {
         #endif
     }
 
-    /// Whether `path` has a kernel here that beats sgemv: AVX-512 in C on CPUs that have it, else
-    /// this file's 8-float kernel when the build has AVX2 (or arm64).
-    static func isFast(on path: MatrixPath) -> Bool {
-        path == .avx512 && hasAVX512Kernel || isFast
+    /// The C kernels run only where the CPU has their instructions, whatever `REDBOOK_MATMUL` asks for.
+    private static let hasAVX512Kernel = redbook_has_avx512_kernels() && ProcessorFeatures.hasAVX512
+    private static let hasAVX2Kernel = redbook_has_avx2_kernels() && ProcessorFeatures.flagsHere.isSuperset(of: ["avx2", "fma"])
+
+    /// The kernel `path` uses here: AVX-512 in C when the path is `.avx512` and the CPU has it, else
+    /// AVX2 in C when the CPU has it, else the Swift one where it is fast; nil means sgemv is better.
+    static func kernel(for path: MatrixPath) -> Kernel? {
+        if path == .avx512, hasAVX512Kernel { return .avx512 }
+        return [Kernel.avx2, .vector].first { $0.isAvailable }
     }
 
-    /// The C kernel runs only where the CPU has AVX-512F, whatever `REDBOOK_MATMUL` asks for.
-    private static let hasAVX512Kernel = redbook_has_avx512_kernels() && ProcessorFeatures.hasAVX512
-
-    /// Weight bytes touched ahead of the multiply-adds.
+    /// Weight bytes the Swift kernel touches ahead of its multiply-adds.
     private static let streamAhead = 64 << 10
 
     /// output[t · outputStride + c] (+)= Σₖ input[t · width + k] · weight[c · width + k].
@@ -50,17 +71,33 @@ enum FewTokenProduct {
     ///   - width: Length of each input row and weight row.
     ///   - columns: Weight rows, and so output columns, to compute.
     ///   - accumulate: Adds to `output` instead of overwriting it.
-    ///   - path: `.avx512` takes the C kernel when the CPU has AVX-512F; anything else, this file's.
+    ///   - kernel: Which implementation; it must be available (``Kernel/isAvailable``), except that
+    ///     `.vector` always gives the right result, only more slowly where it is not.
     static func multiply(
         tokens: Int, width: Int, input: UnsafePointer<Float>,
         weight: UnsafePointer<Float>, columns: Int,
-        output: UnsafeMutablePointer<Float>, outputStride: Int, accumulate: Bool, path: MatrixPath = .avx2
+        output: UnsafeMutablePointer<Float>, outputStride: Int, accumulate: Bool, kernel: Kernel
     ) {
-        if path == .avx512, hasAVX512Kernel {
+        switch kernel {
+        case .avx512 where hasAVX512Kernel:
             redbook_few_token_product_avx512(Int32(tokens), Int32(width), input, weight, Int32(columns),
                                              output, Int32(outputStride), accumulate)
-            return
+        case .avx2 where hasAVX2Kernel:
+            redbook_few_token_product_avx2(Int32(tokens), Int32(width), input, weight, Int32(columns),
+                                           output, Int32(outputStride), accumulate)
+        default:
+            multiplyWithVectors(tokens: tokens, width: width, input: input, weight: weight, columns: columns,
+                                output: output, outputStride: outputStride, accumulate: accumulate)
         }
+    }
+
+    /// The Swift kernel: pairs of weight rows by four tokens; ahead of each 64 KB stretch it touches
+    /// the next one, one load per cache line, so the memory system streams while the multiply-adds run.
+    private static func multiplyWithVectors(
+        tokens: Int, width: Int, input: UnsafePointer<Float>,
+        weight: UnsafePointer<Float>, columns: Int,
+        output: UnsafeMutablePointer<Float>, outputStride: Int, accumulate: Bool
+    ) {
         let rowBytes = width * MemoryLayout<Float>.stride
         let chunk = max(2, (Self.streamAhead / rowBytes) & ~1)
         var sink: Float = 0

@@ -131,10 +131,10 @@ struct TransformerModel: Sendable {
     ) {
         let weight = shared.weight + columns.lowerBound * inputWidth
         let beta: Float = accumulate ? 1 : 0
-        if tokens <= FewTokenProduct.maximumTokens, FewTokenProduct.isFast(on: matrixPath) {
+        if tokens <= FewTokenProduct.maximumTokens, let kernel = FewTokenProduct.kernel(for: matrixPath) {
             FewTokenProduct.multiply(tokens: tokens, width: inputWidth, input: shared.input, weight: weight, columns: columns.count,
                                      output: shared.output + columns.lowerBound, outputStride: outputWidth, accumulate: accumulate,
-                                     path: matrixPath)
+                                     kernel: kernel)
             return
         }
         guard tokens <= Self.vectorProductTokens else {
