@@ -100,7 +100,7 @@ public final class SentenceEncoder: Sendable {
     /// What multiplies this encoder's matrices, for reports: oneDNN with the instructions it uses,
     /// or OpenBLAS with its kernels.
     public var matrixDescription: String {
-        matrixPath == .avx512 ? BLAS.oneDNNConfiguration : BLAS.configuration
+        matrixPath == .oneDNN ? BLAS.oneDNNConfiguration : BLAS.configuration
     }
 
     /// Multiply-adds ×2 the transformer performs for sentences of these lengths, for GFLOPS figures.

@@ -27,9 +27,21 @@ import Testing
     @Test func theMatrixPathFollowsTheCPUUnlessTold() {
         // The test run may force a path through REDBOOK_MATMUL; otherwise the CPU decides.
         if ProcessInfo.processInfo.environment["REDBOOK_MATMUL"] == nil {
-            #expect(MatrixPath.standard == (ProcessorFeatures.hasAVX512 ? .avx512 : .avx2))
+            #if arch(x86_64)
+            #expect(MatrixPath.standard == (ProcessorFeatures.flagsHere.isSuperset(of: ["avx2", "fma"]) ? .oneDNN : .openBLAS))
+            #else
+            #expect(MatrixPath.standard == .openBLAS)
+            #endif
         }
-        #expect(MatrixPath(rawValue: "avx2") == .avx2)
+    }
+
+    @Test func theSettingNamesALibraryOrAnInstructionSet() {
+        #expect(MatrixPath(setting: "openblas") == .openBLAS)
+        #expect(MatrixPath(setting: "AVX2") == .openBLAS)
+        #expect(MatrixPath(setting: "oneDNN") == .oneDNN)
+        #expect(MatrixPath(setting: "avx512") == .oneDNN)
+        #expect(MatrixPath(setting: "mkl") == nil)
+        #expect(MatrixPath(setting: "") == nil)
     }
 
     @Test func theErrorSaysHowToRebuild() {

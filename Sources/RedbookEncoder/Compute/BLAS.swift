@@ -77,9 +77,9 @@ enum BLAS {
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float,
         c: UnsafeMutablePointer<Float>, ldc: Int,
-        path: MatrixPath = .avx2
+        path: MatrixPath = .openBLAS
     ) {
-        if path == .avx512, oneDNNProduct(transposeB: true, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+        if path == .oneDNN, oneDNNProduct(transposeB: true, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                                              b: b, ldb: ldb, beta: beta, c: c, ldc: ldc) {
             return
         }
@@ -94,9 +94,9 @@ enum BLAS {
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float,
         c: UnsafeMutablePointer<Float>, ldc: Int,
-        path: MatrixPath = .avx2
+        path: MatrixPath = .openBLAS
     ) {
-        if path == .avx512, oneDNNProduct(transposeB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: lda,
+        if path == .oneDNN, oneDNNProduct(transposeB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: lda,
                                              b: b, ldb: ldb, beta: beta, c: c, ldc: ldc) {
             return
         }

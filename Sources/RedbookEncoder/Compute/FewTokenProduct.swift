@@ -54,10 +54,10 @@ enum FewTokenProduct {
     private static let hasAVX512Kernel = redbook_has_avx512_kernels() && ProcessorFeatures.hasAVX512
     private static let hasAVX2Kernel = redbook_has_avx2_kernels() && ProcessorFeatures.flagsHere.isSuperset(of: ["avx2", "fma"])
 
-    /// The kernel `path` uses here: AVX-512 in C when the path is `.avx512` and the CPU has it, else
+    /// The kernel `path` uses here: AVX-512 in C when the path is `.oneDNN` and the CPU has it, else
     /// AVX2 in C when the CPU has it, else the Swift one where it is fast; nil means sgemv is better.
     static func kernel(for path: MatrixPath) -> Kernel? {
-        if path == .avx512, hasAVX512Kernel { return .avx512 }
+        if path == .oneDNN, hasAVX512Kernel { return .avx512 }
         return [Kernel.avx2, .vector].first { $0.isAvailable }
     }
 

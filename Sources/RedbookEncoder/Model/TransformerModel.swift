@@ -181,7 +181,7 @@ struct TransformerModel: Sendable {
             let length = offsets[sentence + 1] - start
             // A lone short query should not pay for opening oneDNN; in a batch the linear layers
             // have opened it already.
-            let path = (offsets.last ?? 0) > FewTokenProduct.maximumTokens ? matrixPath : .avx2
+            let path = (offsets.last ?? 0) > FewTokenProduct.maximumTokens ? matrixPath : .openBLAS
             for head in heads {
                 let query = source.input + start * stride + head * headSize
                 let key = query + hiddenSize
