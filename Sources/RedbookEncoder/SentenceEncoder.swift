@@ -56,6 +56,13 @@ public final class SentenceEncoder: Sendable {
     /// Whether embeddings come out with unit length (the model lists a Normalize module).
     public var normalizes: Bool { model.pooling.normalize }
 
+    /// Wakes the encoder's helper threads ahead of an encode that may follow: one that comes
+    /// within about a millisecond then starts without waiting for them to be scheduled. Costs
+    /// nothing but that millisecond of a helper spinning when none comes.
+    public func prepare() {
+        WorkerPool.shared.wakeHelpers()
+    }
+
     /// The token ids the model sees for `text`: [CLS], wordpieces, [SEP], truncated to ``maxSequenceLength``.
     ///
     /// - Parameter text: Any text; it may be empty.

@@ -67,6 +67,8 @@ public final class Session {
     public func run(_ block: Block) -> BlockOutcome {
         let clock = ContinuousClock()
         let start = clock.now
+        // The block may encode; its parsing hides the helpers' wake-up.
+        loadedEncoder?.prepare()
         var outcome: BlockOutcome
         switch block.language {
         case .redis:
