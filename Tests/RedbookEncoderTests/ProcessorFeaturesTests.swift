@@ -28,7 +28,7 @@ import Testing
         // The test run may force a path through REDBOOK_MATMUL; otherwise the CPU decides.
         if ProcessInfo.processInfo.environment["REDBOOK_MATMUL"] == nil {
             #if arch(x86_64)
-            #expect(MatrixPath.standard == (ProcessorFeatures.flagsHere.isSuperset(of: ["avx2", "fma"]) ? .oneDNN : .openBLAS))
+            #expect(MatrixPath.standard == (ProcessorFeatures.hasAVX2 ? .oneDNN : .openBLAS))
             #else
             #expect(MatrixPath.standard == .openBLAS)
             #endif

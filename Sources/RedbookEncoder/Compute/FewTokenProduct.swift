@@ -53,7 +53,7 @@ enum FewTokenProduct {
 
     /// The C kernels run only where the CPU has their instructions, whatever `REDBOOK_MATMUL` asks for.
     private static let hasAVX512Kernel = redbook_has_avx512_kernels() && ProcessorFeatures.hasAVX512
-    private static let hasAVX2Kernel = redbook_has_avx2_kernels() && ProcessorFeatures.flagsHere.isSuperset(of: ["avx2", "fma"])
+    private static let hasAVX2Kernel = redbook_has_avx2_kernels() && ProcessorFeatures.hasAVX2
 
     /// The kernel `path` uses here: AVX-512 in C when the path is `.oneDNN` and the CPU has it, else
     /// AVX2 in C when the CPU has it, else the Swift one where it is fast; nil means sgemv is better.

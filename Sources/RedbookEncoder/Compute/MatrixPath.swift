@@ -30,7 +30,7 @@ public enum MatrixPath: String, Sendable, CaseIterable {
             return chosen
         }
         #if arch(x86_64)
-        return ProcessorFeatures.flagsHere.isSuperset(of: ["avx2", "fma"]) ? .oneDNN : .openBLAS
+        return ProcessorFeatures.hasAVX2 ? .oneDNN : .openBLAS
         #else
         return .openBLAS
         #endif

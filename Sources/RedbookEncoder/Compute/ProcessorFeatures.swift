@@ -23,6 +23,11 @@ enum ProcessorFeatures {
         flagsHere.isEmpty ? [] : required.filter { !flagsHere.contains($0) }
     }
 
+    /// Whether the CPU has AVX2 and FMA, which the AVX2 short-query kernel and oneDNN's AVX2 kernels need.
+    static var hasAVX2: Bool {
+        flagsHere.isSuperset(of: ["avx2", "fma"])
+    }
+
     /// Whether the CPU has the AVX-512 subsets oneDNN's fast kernels need (F, BW, VL, DQ).
     static var hasAVX512: Bool {
         flagsHere.isSuperset(of: ["avx512f", "avx512bw", "avx512vl", "avx512dq"])
