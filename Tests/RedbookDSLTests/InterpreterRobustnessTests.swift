@@ -75,6 +75,30 @@ import Testing
         #expect(Interpreter().run(#""[[[[[[[[[[[[ \("x") ]]]]""#).value == .string("[[[[[[[[[[[[ x ]]]]"))
     }
 
+    /// swift-syntax's diagnostics generator takes time that grows with the square of the errors
+    /// (a fuzzed block of 3,000 stray `\` took 10 s in the debug build, over 30 s with
+    /// AddressSanitizer), so past 100 a block gets one diagnostic at the first.
+    @Test func thousandsOfSyntaxErrorsAreOneDiagnosticAtTheFirst() throws {
+        let text = "let a = 1\n  " + String(repeating: "\\", count: 3_000)
+        let outcome = Interpreter().run(text, firstLine: 5, column: 3)
+        let problem = try #require(outcome.diagnostics.first)
+        #expect(outcome.diagnostics.count == 1)
+        #expect(problem.message == "more than 100 syntax errors; the first is here")
+        #expect(problem.line == 6)
+        #expect(problem.excerpt.contains("6 |"))
+    }
+
+    @Test func aFewSyntaxErrorsAreEachReportedAndTheRestCounted() throws {
+        let lines = (1...15).map { "let v\($0) =" }
+        let outcome = Interpreter().run(lines.joined(separator: "\n"), firstLine: 20, column: 1)
+        let problems = outcome.diagnostics
+        #expect(problems.count == 11)
+        #expect(problems.prefix(10).map(\.line) == Array(20..<30))
+        #expect(problems.first?.message.contains("more syntax error") == false)
+        #expect(problems.last?.message == "5 more syntax errors from here on")
+        #expect(problems.last?.line == 30)
+    }
+
     @Test func tenThousandTermsAddUp() {
         let text = Array(repeating: "1", count: 10_000).joined(separator: "+")
         let outcome = Interpreter().run(text)

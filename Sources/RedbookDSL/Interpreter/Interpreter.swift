@@ -1,6 +1,5 @@
 import SwiftDiagnostics
 import SwiftParser
-import SwiftParserDiagnostics
 import SwiftSyntax
 
 /// Runs step blocks: parses Swift syntax and walks the tree, never compiling it.
@@ -108,14 +107,9 @@ public final class Interpreter {
             outcome.diagnostics = [place(diagnostic, hint: "delete it", tree: tree)]
             return outcome
         }
-        // The generator walks the whole tree; a tree without errors needs no walk.
-        let syntaxProblems = tree.hasError
-            ? ParseDiagnosticsGenerator.diagnostics(for: tree).filter { $0.diagMessage.severity == .error } : []
-        if !syntaxProblems.isEmpty {
-            outcome.diagnostics = syntaxProblems.map { diagnostic in
-                place(diagnostic, hint: nil, tree: tree)
-            }
-            return outcome
+        if tree.hasError {
+            outcome.diagnostics = syntaxDiagnostics(tree)
+            if !outcome.diagnostics.isEmpty { return outcome }
         }
         stepsLeft = stepBudget
         callDepth = 0
