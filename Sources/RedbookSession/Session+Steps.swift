@@ -38,10 +38,10 @@ extension Session {
         case .vector(let components):
             output.appendText(vectorSummary(components))
         case .object, .array:
-            if let text = try? value.jsonText(), let pretty = JSONPrettyPrinter.format(Array(text.utf8)) {
+            if let text = try? value.jsonText(limit: shownJSONLimit), let pretty = JSONPrettyPrinter.format(Array(text.utf8)) {
                 output.appendJSON(pretty)
             } else {
-                output.appendText(describe(value))
+                output.appendText(describe(value, limit: shownJSONLimit))
             }
         default:
             output.appendText(describe(value))
@@ -74,14 +74,26 @@ extension Session {
         })
     }
 
-    static func describe(_ value: Value) -> String {
+    /// The most JSON a block's value is written as before it is shown: far more than a
+    /// notebook keeps of one output, and quick to write.
+    static let shownJSONLimit = 16 * 1024 * 1024
+
+    /// A value as one line of text: JSON for documents and lists of at most `limit` bytes,
+    /// their type and size past it.
+    static func describe(_ value: Value, limit: Int = shownJSONLimit) -> String {
         switch value {
-        case .null: "nil"
-        case .bool(let flag): flag ? "true" : "false"
-        case .int(let number): String(number)
-        case .double(let number): "\(number)"
-        case .string(let text): text
-        default: (try? value.jsonText()) ?? "\(value.typeName)"
+        case .null: return "nil"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .double(let number): return "\(number)"
+        case .string(let text): return text
+        default:
+            if let text = try? value.jsonText(limit: limit) { return text }
+            switch value {
+            case .array(let items): return "(an Array of \(items.count) elements, too large to show)"
+            case .object(let object): return "(a Dictionary of \(object.count) members, too large to show)"
+            default: return value.typeName
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ extension Session {
             var text: String
             switch value {
             case .vector(let components): text = Self.vectorSummary(components)
-            default: text = Self.describe(value)
+            // A preview shows 60 characters: a few kilobytes of JSON is plenty to cut them from.
+            default: text = Self.describe(value, limit: 4096)
             }
             text = text.split(separator: "\n").joined(separator: " ")
             if text.count > 60 { text = String(text.prefix(59)) + "…" }

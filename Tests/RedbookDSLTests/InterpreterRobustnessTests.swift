@@ -99,6 +99,45 @@ import Testing
         #expect(problems.last?.line == 30)
     }
 
+    /// A loop that doubles a value reached 8 GB of memory and a crash within seconds; each
+    /// kind of growth now stops at the limit with an error at the step that passed it.
+    @Test(arguments: [
+        ("var s = \"ab\"\nfor _ in 0..<40 { s = s + s }", "a string of 2048 bytes is larger than the 1024 bytes a step may build", 2),
+        ("var s = \"ab\"\nfor _ in 0..<40 { s += s }", "a string of 2048 bytes is larger than the 1024 bytes a step may build", 2),
+        ("var s = \"ab\"\nfor _ in 0..<40 { s = \"\\(s)\\(s)\" }", "a string of 2048 bytes is larger than the 1024 bytes a step may build", 2),
+        ("var a = [1]\nfor _ in 0..<40 { a = a + a }", "an array of 1024 elements is larger than the 1000 a step may build", 2),
+        ("var a = [1]\nfor _ in 0..<40 { a.append(contentsOf: a) }", "an array of 1024 elements is larger than the 1000 a step may build", 2),
+        ("var a = [0]\nfor i in 0..<1000 { a.append(i) }", "an array of 1001 elements is larger than the 1000 a step may build", 2),
+        ("let r = 0..<1001", "a range of more than 1000 numbers is too long for a step", 1),
+        ("let words = [\"abcdefgh\", \"abcdefgh\"]\nvar w = words\nfor _ in 0..<6 { w = w + w }\nw.joined(separator: \" \")",
+         "a string of 1025 bytes is larger than the 1024 bytes a step may build", 4),
+    ])
+    func growthStopsAtTheLimit(source: String, message: String, line: Int) throws {
+        let interpreter = Interpreter()
+        interpreter.elementLimit = 1_000
+        interpreter.textLimit = 1_024
+        let problem = try #require(interpreter.run(source, firstLine: 1, column: 1).diagnostics.first)
+        #expect(problem.message == message)
+        #expect(problem.line == line)
+    }
+
+    /// `a = [a, a]` sixty times is small in memory (each level shares the one below) but 2^60
+    /// elements written out; writing it stops at the text limit.
+    @Test func aValueThatHoldsItselfManyTimesOverIsTooLargeToWrite() throws {
+        let doubling = "var a = [1]\nfor _ in 0..<60 { a = [a, a] }\n"
+        let interpreter = Interpreter()
+        interpreter.textLimit = 1 << 20
+        let interpolated = try #require(interpreter.run(doubling + "\"\\(a)\"").diagnostics.first)
+        #expect(interpolated.message == "the text of this value is larger than 1 MB")
+        #expect(interpolated.line == 3)
+        let printed = try #require(interpreter.run(doubling + "print(a)").diagnostics.first)
+        #expect(printed.message == "the text of this value is larger than 1 MB")
+        let value = try #require(interpreter.run(doubling + "a").value)
+        #expect(throws: StepError.self) { try value.jsonText(limit: 1 << 20) }
+        #expect(try Value.array([.int(1), .string("x")]).jsonText(limit: 9) == #"[1,"x"]"#)
+        #expect(throws: StepError.self) { try Value.array([.int(1), .string("x")]).jsonText(limit: 6) }
+    }
+
     @Test func tenThousandTermsAddUp() {
         let text = Array(repeating: "1", count: 10_000).joined(separator: "+")
         let outcome = Interpreter().run(text)

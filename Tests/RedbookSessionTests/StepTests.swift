@@ -42,6 +42,16 @@ import Testing
         #expect(indented.column == 8)
     }
 
+    /// An array that holds another many times over is shown by its size: its JSON would be
+    /// 2^40 numbers long. The variable listing says the same in its preview.
+    @Test func aValueTooLargeToWriteIsShownByItsSize() throws {
+        let steps = try StepSession()
+        #expect(steps.output("var nest = [1]\nfor _ in 0..<40 { nest = [nest, nest] }\nnest")
+                == StepSession.text("(an Array of 2 elements, too large to show)"))
+        let preview = try #require(steps.session.variables.first { $0.name == "nest" }?.preview)
+        #expect(preview == "(an Array of 2 elements, too large to show)")
+    }
+
     @Test func everySyntaxErrorOfABlockIsKeptInOrderWithItsOwnHint() throws {
         let steps = try StepSession()
         let outcome = steps.swift("let a = [1, 2\nlet b = 3 +\nlet c = 4", line: 4)

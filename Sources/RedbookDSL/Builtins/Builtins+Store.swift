@@ -23,7 +23,7 @@ extension Builtins {
             let suffix: String
             if let idField {
                 guard let id = object[idField], id != .null else { throw call.failure("document \(index) has no field '\(idField)' for its key") }
-                suffix = Interpreter.describe(id)
+                suffix = try call.interpreter.describe(id, at: call.node)
             } else {
                 let number = String(index + 1)
                 suffix = String(repeating: "0", count: width - number.count) + number
@@ -31,7 +31,7 @@ extension Builtins {
             let key = prefix + suffix
             keys.append(key)
             if format == "json" {
-                let text = try call.lift { () throws(StepError) in try document.jsonText() }
+                let text = try call.lift { () throws(StepError) in try document.jsonText(limit: call.interpreter.textLimit) }
                 commands.append(RedisCommand("JSON.SET", key, "$", text))
             } else {
                 var command = RedisCommand(arguments: [Array("HSET".utf8), Array(key.utf8)])

@@ -23,7 +23,7 @@ enum Builtins {
         var separator = " "
         var arguments = call.arguments(callee: "print", signature: "print(_:…, separator:)")
         if let given = arguments.take("separator") { separator = try given.string() }
-        while let argument = arguments.take(nil) { parts.append(Interpreter.describe(argument.value)) }
+        while let argument = arguments.take(nil) { parts.append(try call.interpreter.describe(argument.value, at: call.node)) }
         try arguments.finish()
         call.interpreter.printed.append(contentsOf: parts.joined(separator: separator).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         return .null
@@ -87,7 +87,7 @@ enum Builtins {
         var arguments = call.arguments(callee: "String", signature: "String(_:)")
         let value = try arguments.required(nil).value
         try arguments.finish()
-        return .string(Interpreter.describe(value))
+        return .string(try call.interpreter.describe(value, at: call.node))
     }
 
     static func int(_ call: inout StepCall) throws(Interrupt) -> Value {

@@ -54,13 +54,7 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
 extension FetchError {
     /// The error for data past the size limit; `name` is the path or the shown URL.
     static func tooLarge(_ name: String, limit: Int) -> FetchError {
-        FetchError(.tooLarge, message: "\(name) is larger than the \(sizeText(limit)) limit",
-                   hint: "fetch reads at most \(sizeText(limit)); check that this is the data you meant")
-    }
-
-    /// `256 MB` for whole megabytes (of 1,048,576 bytes), else `1000 bytes`.
-    static func sizeText(_ bytes: Int) -> String {
-        let megabyte = 1024 * 1024
-        return bytes >= megabyte && bytes % megabyte == 0 ? "\(bytes / megabyte) MB" : "\(bytes) bytes"
+        FetchError(.tooLarge, message: "\(name) is larger than the \(ByteSize.text(limit)) limit",
+                   hint: "fetch reads at most \(ByteSize.text(limit)); check that this is the data you meant")
     }
 }

@@ -108,7 +108,7 @@ extension Interpreter {
             guard !overflow else { throw fail("a range's upper bound \(high) is too large") }
             guard low <= upper else { throw fail("a range's lower bound \(low) is above its upper bound") }
             let (length, tooLong) = upper.subtractingReportingOverflow(low)
-            guard !tooLong, length <= 10_000_000 else { throw fail("a range of more than 10,000,000 numbers is too long for a step") }
+            guard !tooLong, length <= elementLimit else { throw fail("a range of more than \(elementLimit) numbers is too long for a step") }
             return .array((low..<upper).map(Value.int))
         default:
             break
@@ -142,8 +142,10 @@ extension Interpreter {
             default: throw fail("operator \(symbol) does not apply to numbers")
             }
         case (.string(let a), .string(let b)) where symbol == "+":
+            try checkText(bytes: a.utf8.count + b.utf8.count, at: node)
             return .string(a + b)
         case (.array(let a), .array(let b)) where symbol == "+":
+            try checkCount(a.count + b.count, at: node)
             return .array(a + b)
         default:
             throw fail("operator \(symbol) does not apply to \(left.withArticle) and \(right.withArticle)",

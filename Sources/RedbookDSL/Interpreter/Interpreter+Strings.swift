@@ -23,35 +23,62 @@ extension Interpreter {
                 guard interpolation.expressions.count == 1, let only = interpolation.expressions.first, only.label == nil else {
                     throw .failure(StepError("an interpolation holds one expression", at: interpolation))
                 }
-                text += Self.describe(try evaluate(only.expression, in: scope))
+                text += try describe(evaluate(only.expression, in: scope), at: only)
+                try checkText(text, at: interpolation)
             }
         }
         return .string(text)
     }
 
     /// How a value reads inside text, as Swift's `"\(value)"` would show it.
-    static func describe(_ value: Value) -> String {
-        switch value {
-        case .null: return "nil"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .int(let number): return String(number)
-        case .double(let number): return "\(number)"
-        case .string(let text): return text
-        case .array(let items): return "[" + items.map(quotedDescription).joined(separator: ", ") + "]"
-        case .object(let object):
-            if object.count == 0 { return "[:]" }
-            return "[" + object.members.map { "\"\($0.key)\": " + quotedDescription($0.value) }.joined(separator: ", ") + "]"
-        case .vector(let components):
-            return "Vector(\(components.count) dims)"
-        case .rows(let table):
-            return "Rows(\(table.rows.count) rows: \(table.columns.joined(separator: ", ")))"
-        case .function(let function):
-            return "(function \(function.name))"
+    ///
+    /// - Throws: ``StepError`` once the text passes `limit` UTF-8 bytes: an array that holds
+    ///   another many times over is small in memory but enormous written out.
+    static func describe(_ value: Value, limit: Int = Value.standardTextLimit) throws(StepError) -> String {
+        var text = ""
+        try appendDescription(of: value, quoted: false, to: &text, limit: limit)
+        return text
+    }
+
+    /// ``describe(_:limit:)`` with this interpreter's ``textLimit``, failing at `node`.
+    func describe(_ value: Value, at node: some SyntaxProtocol) throws(Interrupt) -> String {
+        do throws(StepError) {
+            return try Self.describe(value, limit: textLimit)
+        } catch {
+            throw .failure(error.located(at: node))
         }
     }
 
-    private static func quotedDescription(_ value: Value) -> String {
-        if case .string(let text) = value { return "\"" + text + "\"" }
-        return describe(value)
+    private static func appendDescription(of value: Value, quoted: Bool, to text: inout String, limit: Int) throws(StepError) {
+        switch value {
+        case .null: text += "nil"
+        case .bool(let flag): text += flag ? "true" : "false"
+        case .int(let number): text += String(number)
+        case .double(let number): text += "\(number)"
+        case .string(let string): text += quoted ? "\"" + string + "\"" : string
+        case .array(let items):
+            text += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += ", " }
+                try appendDescription(of: item, quoted: true, to: &text, limit: limit)
+            }
+            text += "]"
+        case .object(let object):
+            guard object.count > 0 else { text += "[:]"; break }
+            text += "["
+            for (index, member) in object.members.enumerated() {
+                if index > 0 { text += ", " }
+                text += "\"\(member.key)\": "
+                try appendDescription(of: member.value, quoted: true, to: &text, limit: limit)
+            }
+            text += "]"
+        case .vector(let components):
+            text += "Vector(\(components.count) dims)"
+        case .rows(let table):
+            text += "Rows(\(table.rows.count) rows: \(table.columns.joined(separator: ", ")))"
+        case .function(let function):
+            text += "(function \(function.name))"
+        }
+        if text.utf8.count > limit { throw Value.textTooLarge("the text of this value", limit: limit) }
     }
 }

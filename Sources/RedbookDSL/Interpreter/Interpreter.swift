@@ -23,6 +23,10 @@ public final class Interpreter {
 
     /// How many loop iterations and calls one block may make before it is stopped.
     public var stepBudget = 10_000_000
+    /// How many elements an array a step builds may hold: a range, `+`, `append`.
+    public var elementLimit = Value.standardElementLimit
+    /// How many UTF-8 bytes a string a step builds may hold, and the text a value is written as.
+    public var textLimit = Value.standardTextLimit
     /// How deep calls may nest before a block is stopped (a recursive `func` without an end).
     public var callDepthLimit = 200
     /// Set from another thread to stop the running block at its next step.

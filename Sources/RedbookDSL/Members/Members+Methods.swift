@@ -121,7 +121,13 @@ extension Members {
             result = best ?? .null
         case "joined":
             let separator = try arguments.take("separator")?.string() ?? ""
-            result = .string(items.map(Interpreter.describe).joined(separator: separator))
+            var text = ""
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += separator }
+                text += try interpreter.describe(item, at: node)
+                try interpreter.checkText(text, at: node)
+            }
+            result = .string(text)
         case "enumerated":
             result = .array(items.enumerated().map { .array([.int($0.offset), $0.element]) })
         case "reversed":
@@ -137,8 +143,11 @@ extension Members {
             }
         case "append":
             if let extra = arguments.take("contentsOf") {
-                items += try extra.array()
+                let added = try extra.array()
+                try interpreter.checkCount(items.count + added.count, at: node)
+                items += added
             } else {
+                try interpreter.checkCount(items.count + 1, at: node)
                 items.append(try arguments.required(nil).value)
             }
             result = .null

@@ -31,14 +31,17 @@ extension Value {
     ///
     /// Vectors become arrays of their FLOAT32 components in the shortest form that reads back
     /// exactly; tables become arrays of row objects.
-    /// - Throws: ``StepError`` for values JSON cannot hold (a closure, an infinite number).
-    public func jsonText() throws(StepError) -> String {
+    /// - Parameter limit: The most UTF-8 bytes the text may take.
+    /// - Throws: ``StepError`` for values JSON cannot hold (a closure, an infinite number), and
+    ///   for text past `limit`: an array that holds another many times over is small in memory
+    ///   but enormous written out.
+    public func jsonText(limit: Int = Value.standardTextLimit) throws(StepError) -> String {
         var output = ""
-        try appendJSON(to: &output)
+        try appendJSON(to: &output, limit: limit)
         return output
     }
 
-    private func appendJSON(to output: inout String) throws(StepError) {
+    private func appendJSON(to output: inout String, limit: Int) throws(StepError) {
         switch self {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
@@ -52,7 +55,7 @@ extension Value {
             output += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { output += "," }
-                try item.appendJSON(to: &output)
+                try item.appendJSON(to: &output, limit: limit)
             }
             output += "]"
         case .object(let object):
@@ -61,7 +64,7 @@ extension Value {
                 if index > 0 { output += "," }
                 Value.appendQuoted(member.key, to: &output)
                 output += ":"
-                try member.value.appendJSON(to: &output)
+                try member.value.appendJSON(to: &output, limit: limit)
             }
             output += "}"
         case .vector(let components):
@@ -73,10 +76,11 @@ extension Value {
             }
             output += "]"
         case .rows(let table):
-            try Value.array(table.rows.indices.map { .object(table.object(at: $0)) }).appendJSON(to: &output)
+            try Value.array(table.rows.indices.map { .object(table.object(at: $0)) }).appendJSON(to: &output, limit: limit)
         case .function(let function):
             throw StepError("the function '\(function.name)' cannot be stored as JSON")
         }
+        if output.utf8.count > limit { throw Value.textTooLarge("the JSON of this value", limit: limit) }
     }
 
     static func appendQuoted(_ text: String, to output: inout String) {
