@@ -138,6 +138,24 @@ import Testing
         #expect(throws: StepError.self) { try Value.array([.int(1), .string("x")]).jsonText(limit: 6) }
     }
 
+    /// Two values that each hold an array 2^60 times over compare element by element; past the
+    /// element limit the comparison fails instead of running for years.
+    @Test(arguments: ["a == b", "a != b", "[a, b].sorted()", "max(a, b)", "[a].contains(b)", "[a, b].max()!"])
+    func comparingValuesThatHoldThemselvesManyTimesOverStops(expression: String) throws {
+        let doubling = "var a = [1]\nvar b = [1]\nfor _ in 0..<60 { a = [a, a]; b = [b, b] }\n"
+        let interpreter = Interpreter()
+        interpreter.elementLimit = 10_000
+        let problem = try #require(interpreter.run(doubling + expression, firstLine: 1).diagnostics.first)
+        #expect(problem.message == "comparing these values would visit more than 10000 pairs of elements")
+        #expect(problem.line == 4)
+        // Values of ordinary size still compare, nested ones by kind and value as Swift does.
+        #expect(interpreter.run("[[1, 2], [\"x\": 3]] == [[1, 2], [\"x\": 3]]").value == .bool(true))
+        #expect(interpreter.run("1 == 1.0 && [1] != [1.0]").value == .bool(true))
+        #expect(interpreter.run("[[2, 1], [1, 5], [1, 2]].sorted()").value == .array([
+            .array([.int(1), .int(2)]), .array([.int(1), .int(5)]), .array([.int(2), .int(1)]),
+        ]))
+    }
+
     @Test func tenThousandTermsAddUp() {
         let text = Array(repeating: "1", count: 10_000).joined(separator: "+")
         let outcome = Interpreter().run(text)

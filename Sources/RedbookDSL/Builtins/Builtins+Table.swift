@@ -31,7 +31,7 @@ extension Builtins {
             let sorted = try Members.stableSorted(objects.map(Value.object)) { a, b throws(Interrupt) in
                 guard case .object(let x) = a, case .object(let y) = b else { return false }
                 let (p, q) = (x[name] ?? .null, y[name] ?? .null)
-                guard let order = Interpreter.compare(p, q) else {
+                guard let order = try call.interpreter.compare(p, q, at: call.node) else {
                     throw call.failure("cannot sort column '\(name)': it holds \(p.withArticle) and \(q.withArticle)")
                 }
                 return descending ? order > 0 : order < 0
@@ -53,7 +53,7 @@ extension Builtins {
             var previous: Value?
             for row in rows.indices {
                 let current = rows[row][column]
-                if let previous, Interpreter.equal(previous, current) { rows[row][column] = .string("") }
+                if let previous, try call.interpreter.equal(previous, current, at: call.node) { rows[row][column] = .string("") }
                 previous = current
             }
         }

@@ -44,7 +44,7 @@ enum Builtins {
             if values.count == 1, case .array(let items) = values[0] { values = items }
             guard var best = values.first else { throw call.failure("\(name) needs at least one value") }
             for value in values.dropFirst() {
-                guard let order = Interpreter.compare(value, best) else {
+                guard let order = try call.interpreter.compare(value, best, at: call.node) else {
                     throw call.failure("cannot compare \(value.withArticle) and \(best.withArticle)")
                 }
                 if min ? order < 0 : order > 0 { best = value }

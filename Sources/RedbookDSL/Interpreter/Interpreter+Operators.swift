@@ -88,10 +88,10 @@ extension Interpreter {
             .failure(StepError(message, hint: hint, at: node))
         }
         switch symbol {
-        case "==": return .bool(Self.equal(left, right))
-        case "!=": return .bool(!Self.equal(left, right))
+        case "==": return .bool(try equal(left, right, at: node))
+        case "!=": return .bool(try !equal(left, right, at: node))
         case "<", "<=", ">", ">=":
-            guard let order = Self.compare(left, right) else {
+            guard let order = try compare(left, right, at: node) else {
                 throw fail("cannot compare \(left.withArticle) with \(right.withArticle)")
             }
             switch symbol {
@@ -158,30 +158,6 @@ extension Interpreter {
         case .int(let number): Double(number)
         case .double(let number): number
         default: nil
-        }
-    }
-
-    /// Equality as a reader expects it: `1 == 1.0`, documents compared member by member.
-    static func equal(_ left: Value, _ right: Value) -> Bool {
-        if let a = number(left), let b = number(right) { return a == b }
-        return left == right
-    }
-
-    /// -1, 0 or 1 for numbers, strings (by Unicode scalars, as Swift compares), Booleans and
-    /// arrays (element by element); `nil` for values that have no order.
-    static func compare(_ left: Value, _ right: Value) -> Int? {
-        if let a = number(left), let b = number(right) { return a < b ? -1 : (a > b ? 1 : 0) }
-        switch (left, right) {
-        case (.string(let a), .string(let b)): return a < b ? -1 : (a > b ? 1 : 0)
-        case (.bool(let a), .bool(let b)): return a == b ? 0 : (!a ? -1 : 1)
-        case (.array(let a), .array(let b)):
-            for (x, y) in zip(a, b) {
-                guard let order = compare(x, y) else { return nil }
-                if order != 0 { return order }
-            }
-            return a.count < b.count ? -1 : (a.count > b.count ? 1 : 0)
-        case (.null, .null): return 0
-        default: return nil
         }
     }
 

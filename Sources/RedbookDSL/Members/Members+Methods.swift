@@ -71,7 +71,11 @@ extension Members {
             if name == "contains" || name == "firstIndex", let element = arguments.remaining.first,
                element.label == nil || element.label == "of", !element.isTrailingClosure, !(element.value.isFunction) {
                 _ = arguments.take(element.label)
-                let index = items.firstIndex { Interpreter.equal($0, element.value) }
+                var index: Int?
+                for (position, item) in items.enumerated() where try interpreter.equal(item, element.value, at: node) {
+                    index = position
+                    break
+                }
                 result = name == "contains" ? .bool(index != nil) : index.map(Value.int) ?? .null
                 break
             }
@@ -95,7 +99,7 @@ extension Members {
                 })
             } else {
                 result = .array(try stableSorted(items) { a, b throws(Interrupt) in
-                    guard let order = Interpreter.compare(a, b) else {
+                    guard let order = try interpreter.compare(a, b, at: node) else {
                         throw .failure(StepError("cannot sort \(a.withArticle) and \(b.withArticle)", hint: "give sorted(by:) a closure", at: node))
                     }
                     return order < 0
@@ -113,7 +117,7 @@ extension Members {
                     if name == "min" ? before : after { best = item }
                     continue
                 }
-                guard let order = Interpreter.compare(item, current) else {
+                guard let order = try interpreter.compare(item, current, at: node) else {
                     throw .failure(StepError("cannot compare \(item.withArticle) and \(current.withArticle)", hint: "give \(name)(by:) a closure", at: node))
                 }
                 if name == "min" ? order < 0 : order > 0 { best = item }
