@@ -156,6 +156,28 @@ import Testing
         ]))
     }
 
+    /// The bracket count must leave a string literal where the parser does: a single-line one at
+    /// its line's end, closed or not, a raw one only at `"#`. A fuzzed step whose unclosed `"`
+    /// hid 40 nested `[` on the next line from the count took the parser over a minute.
+    @Test(arguments: [
+        "let x = \"[\n" + String(repeating: "[", count: 40) + "\"\")\n",
+        "let x = \"a\\\n" + String(repeating: "[", count: 12) + "1",
+        "let x = #\"\\\"#\n" + String(repeating: "[", count: 12) + "1",
+        "let x = \"\"\"\n\"\n\"\"\"\n" + String(repeating: "[", count: 12) + "1",
+    ])
+    func bracketsAfterAStringLiteralEndsAreCounted(source: String) throws {
+        let problem = try #require(Interpreter().run(source, firstLine: 1).diagnostics.first)
+        #expect(problem.message == "'[' nests more than 8 levels deep here")
+    }
+
+    @Test func bracketsInsideStringLiteralsOfEveryKindAreText() {
+        let deep = String(repeating: "[", count: 12)
+        #expect(Interpreter().run("#\"\(deep) \\(1)\"#").value == .string("\(deep) \\(1)"))
+        #expect(Interpreter().run("#\"\(deep) \\#(1)\"#").value == .string("\(deep) 1"))
+        #expect(Interpreter().run("\"\"\"\n  \(deep) \"quoted\"\n  \"\"\"").value == .string("\(deep) \"quoted\""))
+        #expect(Interpreter().run("\"\\\"\(deep)\"").value == .string("\"\(deep)"))
+    }
+
     @Test func tenThousandTermsAddUp() {
         let text = Array(repeating: "1", count: 10_000).joined(separator: "+")
         let outcome = Interpreter().run(text)

@@ -163,32 +163,53 @@ public final class Interpreter {
     }
 
     private static func tooDeep(_ bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, offset: Int, squares: Bool)? {
-        var depth = 0, squares = 0, line = 0, lineStart = 0, inString = false, escaped = false
-        // The depth of each `\(` that left a string for code; its `)` goes back into the string.
-        var interpolations: [Int] = []
+        var depth = 0, squares = 0, line = 0, lineStart = 0, escaped = false
+        // The string literal the scan is inside, if any. The scan must end a literal where the
+        // parser does: brackets it took for text the parser reads as code, it would not count.
+        var literal: StringLiteralShape?
+        // The depth of each `\(` that left a string for code; its `)` goes back into that string.
+        var interpolations: [(depth: Int, literal: StringLiteralShape)] = []
         var offset = 0
+        func follows(_ text: StaticString, hashes: Int, at start: Int) -> Bool {
+            let length = text.utf8CodeUnitCount
+            guard start + length + hashes <= bytes.count else { return false }
+            for index in 0..<length where bytes[start + index] != text.utf8Start[index] { return false }
+            return (0..<hashes).allSatisfy { bytes[start + length + $0] == UInt8(ascii: "#") }
+        }
         while offset < bytes.count {
             let byte = bytes[offset]
             defer { offset += 1 }
             if byte == UInt8(ascii: "\n") { line += 1; lineStart = offset + 1 }
-            if inString {
+            if let shape = literal {
                 if escaped {
                     escaped = false
                     if byte == UInt8(ascii: "(") {
-                        inString = false
+                        literal = nil
                         depth += 1
-                        interpolations.append(depth)
+                        interpolations.append((depth, shape))
                         if depth > nestingLimit { return (line, offset - lineStart, false) }
+                    } else if byte == UInt8(ascii: "\n") && !shape.multiLine {
+                        literal = nil
                     }
-                } else if byte == UInt8(ascii: "\\") {
+                } else if byte == UInt8(ascii: "\\"), follows("", hashes: shape.hashes, at: offset + 1) {
                     escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
+                    offset += shape.hashes
+                } else if byte == UInt8(ascii: "\n") && !shape.multiLine {
+                    // A single-line string ends with its line, closed or not, as the parser ends it.
+                    literal = nil
+                } else if byte == UInt8(ascii: "\""), follows(shape.multiLine ? "\"\"" : "", hashes: shape.hashes, at: offset + 1) {
+                    literal = nil
+                    offset += (shape.multiLine ? 2 : 0) + shape.hashes
                 }
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "\""):
+                var hashes = 0
+                while offset - hashes > 0 && bytes[offset - hashes - 1] == UInt8(ascii: "#") { hashes += 1 }
+                let multiLine = follows("\"\"", hashes: 0, at: offset + 1)
+                literal = StringLiteralShape(multiLine: multiLine, hashes: hashes)
+                if multiLine { offset += 2 }
             case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > nestingLimit { return (line, offset - lineStart, false) }
@@ -196,10 +217,9 @@ public final class Interpreter {
                     squares += 1
                     if squares > squareBracketLimit { return (line, offset - lineStart, true) }
                 }
-            case UInt8(ascii: ")") where interpolations.last == depth:
-                interpolations.removeLast()
+            case UInt8(ascii: ")") where interpolations.last?.depth == depth:
+                literal = interpolations.removeLast().literal
                 depth -= 1
-                inString = true
             case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)
                 if byte == UInt8(ascii: "]") { squares = max(0, squares - 1) }
@@ -239,4 +259,10 @@ public final class Interpreter {
 public struct StepFailureList: Error, Sendable, Hashable {
     /// Each problem, placed in the notebook.
     public var diagnostics: [StepDiagnostic]
+}
+
+/// How a string literal ends: `"` or `"""`, followed by as many `#` as opened it.
+private struct StringLiteralShape {
+    var multiLine: Bool
+    var hashes: Int
 }
