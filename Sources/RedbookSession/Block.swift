@@ -28,3 +28,13 @@ public struct Block: Sendable, Hashable {
         self.expectsError = expectsError
     }
 }
+
+extension Block {
+    /// Whether the block names a step that encodes text (`encode`, `embed`, `search`): in a
+    /// `swift` block anywhere, in a `redis` block inside a `\(…)`. A func from an earlier block
+    /// that encodes is not seen; such a block only misses the early wake-up.
+    var mayEncode: Bool {
+        if language == .redis && !source.contains("\\(") { return false }
+        return ["encode", "embed", "search"].contains { source.contains($0) }
+    }
+}

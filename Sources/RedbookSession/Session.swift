@@ -67,8 +67,10 @@ public final class Session {
     public func run(_ block: Block) -> BlockOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        // The block may encode; its parsing hides the helpers' wake-up.
-        loadedEncoder?.prepare()
+        // A block that may encode wakes the encoder's helpers first, so its parsing hides their
+        // wake-up; any other block leaves them asleep, since an awake helper spins on the other
+        // core for a millisecond, in the way of Redis and the terminal.
+        if let loadedEncoder, block.mayEncode { loadedEncoder.prepare() }
         var outcome: BlockOutcome
         switch block.language {
         case .redis:

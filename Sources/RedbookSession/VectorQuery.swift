@@ -60,7 +60,8 @@ struct VectorQuery: Sendable, Hashable {
         var names = [(offset: Int, name: String)]()
         var index = 0
         while index + keyword.count <= text.count {
-            guard String(text[index..<(index + keyword.count)]).uppercased() == keyword else {
+            // Most characters are not a `$`; only at one is the keyword spelled out and compared.
+            guard text[index] == "$", String(text[index..<(index + keyword.count)]).uppercased() == keyword else {
                 index += 1
                 continue
             }
