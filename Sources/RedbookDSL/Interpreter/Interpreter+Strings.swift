@@ -32,21 +32,16 @@ extension Interpreter {
 
     /// How a value reads inside text, as Swift's `"\(value)"` would show it.
     ///
-    /// - Throws: ``StepError`` once the text passes `limit` UTF-8 bytes: an array that holds
-    ///   another many times over is small in memory but enormous written out.
-    static func describe(_ value: Value, limit: Int = Value.standardTextLimit) throws(StepError) -> String {
-        var text = ""
-        try appendDescription(of: value, quoted: false, to: &text, limit: limit)
-        return text
-    }
-
-    /// ``describe(_:limit:)`` with this interpreter's ``textLimit``, failing at `node`.
+    /// - Throws: A failure at `node` once the text passes ``textLimit`` UTF-8 bytes: an array
+    ///   that holds another many times over is small in memory but enormous written out.
     func describe(_ value: Value, at node: some SyntaxProtocol) throws(Interrupt) -> String {
+        var text = ""
         do throws(StepError) {
-            return try Self.describe(value, limit: textLimit)
+            try Self.appendDescription(of: value, quoted: false, to: &text, limit: textLimit)
         } catch {
             throw .failure(error.located(at: node))
         }
+        return text
     }
 
     private static func appendDescription(of value: Value, quoted: Bool, to text: inout String, limit: Int) throws(StepError) {
