@@ -19,6 +19,8 @@ struct TransformerModel: Sendable {
     let weights: TransformerWeights
     /// Which library the linear layers' matrix products go through.
     var matrixPath: MatrixPath = .standard
+    /// The weights re-laid for the short-query kernel that reads them so, packed at its first use.
+    let panels = PanelStore()
 
     /// Runs the encoder over `sentences`; the last hidden state lands in `workspace.hidden`, sentence
     /// `i` at rows `workspace.offsets[i] ..< workspace.offsets[i + 1]`.
@@ -43,8 +45,11 @@ struct TransformerModel: Sendable {
         workspace.offsets = offsets
 
         embed(sentences, into: workspace.hidden.pointer)
-        for layer in weights.layers {
-            run(layer, tokens: tokens, workspace: workspace, pool: pool)
+        let kernel = tokens <= FewTokenProduct.maximumTokens ? FewTokenProduct.kernel(for: matrixPath) : nil
+        let layerPanels = kernel.map(FewTokenProduct.readsPanels) == true ? panels.layers(of: weights) : nil
+        for (index, layer) in weights.layers.enumerated() {
+            let products = Products(kernel: kernel, panels: layerPanels?[index], pool: pool)
+            run(layer, tokens: tokens, workspace: workspace, products: products)
         }
     }
 
@@ -71,7 +76,15 @@ struct TransformerModel: Sendable {
                               epsilon: configuration.layerNormEpsilon)
     }
 
-    private func run(_ layer: LayerWeights, tokens: Int, workspace: Workspace, pool: WorkerPool?) {
+    /// How one layer's matrix products run: the short-query kernel if any, its panels, the pool.
+    private struct Products {
+        var kernel: FewTokenProduct.Kernel?
+        var panels: LayerPanels?
+        var pool: WorkerPool?
+    }
+
+    private func run(_ layer: LayerWeights, tokens: Int, workspace: Workspace, products: Products) {
+        let pool = products.pool
         let hiddenSize = configuration.hiddenSize
         let intermediateSize = configuration.intermediateSize
         let epsilon = configuration.layerNormEpsilon
@@ -81,21 +94,22 @@ struct TransformerModel: Sendable {
         let intermediate = workspace.intermediate.pointer
 
         linear(tokens: tokens, input: hidden, inputWidth: hiddenSize, weight: layer.qkvWeight.pointer,
-               outputWidth: 3 * hiddenSize, output: qkv, accumulate: false, pool: pool)
+               panels: products.panels?.qkv, outputWidth: 3 * hiddenSize, output: qkv, accumulate: false, products: products)
         Kernels.addBias(qkv, rows: tokens, width: 3 * hiddenSize, bias: layer.qkvBias.pointer)
         attention(workspace: workspace, pool: pool)
 
         // The residual already sits in `hidden`, so the projection accumulates onto it.
         linear(tokens: tokens, input: context, inputWidth: hiddenSize, weight: layer.attentionOutWeight.pointer,
-               outputWidth: hiddenSize, output: hidden, accumulate: true, pool: pool)
+               panels: products.panels?.attentionOut, outputWidth: hiddenSize, output: hidden, accumulate: true, products: products)
         Kernels.biasLayerNorm(hidden, rows: tokens, width: hiddenSize, bias: layer.attentionOutBias.pointer,
                               weight: layer.attentionNormWeight.pointer, shift: layer.attentionNormBias.pointer, epsilon: epsilon)
 
         linear(tokens: tokens, input: hidden, inputWidth: hiddenSize, weight: layer.intermediateWeight.pointer,
-               outputWidth: intermediateSize, output: intermediate, accumulate: false, pool: pool)
+               panels: products.panels?.intermediate, outputWidth: intermediateSize, output: intermediate, accumulate: false,
+               products: products)
         Kernels.biasGELU(intermediate, rows: tokens, width: intermediateSize, bias: layer.intermediateBias.pointer)
         linear(tokens: tokens, input: intermediate, inputWidth: intermediateSize, weight: layer.outputWeight.pointer,
-               outputWidth: hiddenSize, output: hidden, accumulate: true, pool: pool)
+               panels: products.panels?.output, outputWidth: hiddenSize, output: hidden, accumulate: true, products: products)
         Kernels.biasLayerNorm(hidden, rows: tokens, width: hiddenSize, bias: layer.outputBias.pointer,
                               weight: layer.outputNormWeight.pointer, shift: layer.outputNormBias.pointer, epsilon: epsilon)
     }
@@ -103,12 +117,13 @@ struct TransformerModel: Sendable {
     /// output[tokens × outputWidth] (+)= input · weightᵀ, optionally split by output columns.
     private func linear(
         tokens: Int, input: UnsafeMutablePointer<Float>, inputWidth: Int, weight: UnsafePointer<Float>,
-        outputWidth: Int, output: UnsafeMutablePointer<Float>, accumulate: Bool, pool: WorkerPool?
+        panels: WeightPanels?, outputWidth: Int, output: UnsafeMutablePointer<Float>, accumulate: Bool, products: Products
     ) {
         let shared = SharedPointers(input: input, weight: weight, output: output)
-        guard let pool else {
+        let kernel = products.kernel
+        guard let pool = products.pool else {
             product(tokens: tokens, inputWidth: inputWidth, columns: 0..<outputWidth, outputWidth: outputWidth,
-                    accumulate: accumulate, shared: shared)
+                    accumulate: accumulate, shared: shared, kernel: kernel, panels: panels)
             return
         }
         // Column blocks stay multiples of 16 so each worker's slice keeps the kernels' alignment.
@@ -118,7 +133,7 @@ struct TransformerModel: Sendable {
             let end = min(outputWidth, start + block)
             guard start < end else { return }
             product(tokens: tokens, inputWidth: inputWidth, columns: start..<end, outputWidth: outputWidth,
-                    accumulate: accumulate, shared: shared)
+                    accumulate: accumulate, shared: shared, kernel: kernel, panels: panels)
         }
     }
 
@@ -127,12 +142,14 @@ struct TransformerModel: Sendable {
 
     /// The output columns `columns` of one linear layer.
     private func product(
-        tokens: Int, inputWidth: Int, columns: Range<Int>, outputWidth: Int, accumulate: Bool, shared: SharedPointers
+        tokens: Int, inputWidth: Int, columns: Range<Int>, outputWidth: Int, accumulate: Bool, shared: SharedPointers,
+        kernel: FewTokenProduct.Kernel?, panels: WeightPanels?
     ) {
         let weight = shared.weight + columns.lowerBound * inputWidth
         let beta: Float = accumulate ? 1 : 0
-        if tokens <= FewTokenProduct.maximumTokens, let kernel = FewTokenProduct.kernel(for: matrixPath) {
-            FewTokenProduct.multiply(tokens: tokens, width: inputWidth, input: shared.input, weight: weight, columns: columns.count,
+        if let kernel {
+            FewTokenProduct.multiply(tokens: tokens, width: inputWidth, input: shared.input, weight: weight,
+                                     panels: panels?.start(atColumn: columns.lowerBound), columns: columns.count,
                                      output: shared.output + columns.lowerBound, outputStride: outputWidth, accumulate: accumulate,
                                      kernel: kernel)
             return
