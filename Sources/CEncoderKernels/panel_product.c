@@ -1,4 +1,5 @@
 #include "CEncoderKernels.h"
+#include "panel_groups.h"
 
 void redbook_pack_panels(const float *weight, int columns, int width, float *panels) {
     int count = (columns + 15) / 16;
@@ -15,6 +16,21 @@ void redbook_pack_panels(const float *weight, int columns, int width, float *pan
             }
         }
     }
+}
+
+/// The inputs of each group of tokens, k-major, one group after another; one per thread.
+static _Thread_local float grouped[REDBOOK_PANEL_MAXIMUM_TOKENS * REDBOOK_PANEL_MAXIMUM_WIDTH];
+
+const float *redbook_group_inputs(int tokens, int width, const float *input, int per_group) {
+    for (int first = 0; first < tokens; first += per_group) {
+        int count = tokens - first < per_group ? tokens - first : per_group;
+        float *target = grouped + (long)first * width;
+        for (int t = 0; t < count; t++) {
+            const float *row = input + (long)(first + t) * width;
+            for (int k = 0; k < width; k++) target[(long)k * count + t] = row[k];
+        }
+    }
+    return grouped;
 }
 
 #if defined(__x86_64__)
@@ -101,9 +117,6 @@ static AVX512 void run_tile(int T, int cv, int width, const float *x, const floa
     }
 }
 
-/// The inputs of each group of tokens, k-major, one group after another; one per thread.
-static _Thread_local float transposed[REDBOOK_PANEL_MAXIMUM_TOKENS * REDBOOK_PANEL_MAXIMUM_WIDTH];
-
 AVX512 void redbook_panel_product_avx512(int tokens, int width, const float *input, const float *panels,
                                          int columns, float *output, int output_stride, bool accumulate) {
     if (tokens < 1 || tokens > REDBOOK_PANEL_MAXIMUM_TOKENS || width < 1 || width > REDBOOK_PANEL_MAXIMUM_WIDTH) return;
@@ -112,14 +125,7 @@ AVX512 void redbook_panel_product_avx512(int tokens, int width, const float *inp
     int groups = (tokens + 23) / 24;
     int per_group = (tokens + groups - 1) / groups;
     int cv = per_group <= 6 ? 4 : per_group <= 12 ? 2 : 1;
-    for (int first = 0; first < tokens; first += per_group) {
-        int count = tokens - first < per_group ? tokens - first : per_group;
-        float *target = transposed + (long)first * width;
-        for (int t = 0; t < count; t++) {
-            const float *row = input + (long)(first + t) * width;
-            for (int k = 0; k < width; k++) target[(long)k * count + t] = row[k];
-        }
-    }
+    const float *inputs = redbook_group_inputs(tokens, width, input, per_group);
     int panel_count = (columns + 15) / 16;
     const long panel_size = (long)width * 16;
     for (int p = 0; p < panel_count;) {
@@ -128,7 +134,7 @@ AVX512 void redbook_panel_product_avx512(int tokens, int width, const float *inp
         int live = columns - 16 * p;
         for (int first = 0; first < tokens; first += per_group) {
             int count = tokens - first < per_group ? tokens - first : per_group;
-            run_tile(count, take, width, transposed + (long)first * width, panels + p * panel_size, live,
+            run_tile(count, take, width, inputs + (long)first * width, panels + p * panel_size, live,
                      output + (long)first * output_stride + 16 * p, output_stride, accumulate);
         }
         p += take;

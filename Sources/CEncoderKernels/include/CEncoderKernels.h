@@ -29,11 +29,10 @@ void redbook_panel_product_avx512(int tokens, int width, const float *input, con
 /// Whether this build holds the AVX2 kernels (x86-64 only); the caller still checks the CPU.
 bool redbook_has_avx2_kernels(void);
 
-/// The same product from the row-major weights, with AVX2 and FMA instructions:
-/// blocks of four weight rows by up to three tokens, so no multiply-add is spent on a token that
-/// is not there. Call it only on a CPU with AVX2 and FMA; elsewhere it does nothing.
-void redbook_few_token_product_avx2(int tokens, int width, const float *input, const float *weight,
-                                    int columns, float *output, int output_stride, bool accumulate);
+/// The same product from the same panels, with AVX2 and FMA instructions: one panel by up to six
+/// tokens at a time. Call it only on a CPU with AVX2 and FMA.
+void redbook_panel_product_avx2(int tokens, int width, const float *input, const float *panels,
+                                int columns, float *output, int output_stride, bool accumulate);
 
 /// Copies the calling thread's CPU set (one bit per CPU, `cpu_set_t`'s layout) into `mask`.
 /// Returns the bytes written, or 0 when `capacity` is too small or the set cannot be read.

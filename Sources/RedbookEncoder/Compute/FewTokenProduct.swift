@@ -4,14 +4,14 @@ import CEncoderKernels
 ///
 /// For a few tokens a matrix product is bound by reading the weights, not by arithmetic, and
 /// OpenBLAS's kernels are made for the opposite case: sgemm first repacks the whole weight matrix,
-/// sgemv reads it once per token. These kernels read each block of weight rows once, in memory
-/// order, and multiply it with a few tokens at a time while it is in registers; further tokens
-/// find it in L1.
+/// sgemv reads it once per token. These kernels read the weights once, in memory order, and
+/// multiply each part with a few tokens at a time while it is in registers; further tokens find it
+/// in L1 or L2.
 ///
 /// Three kernels do the same product (``Kernel``): C kernels for AVX-512 and for AVX2 with FMA,
-/// chosen from the CPU at run time, and a portable one in Swift's 8-float vectors (arm64, or an
-/// x86-64 CPU without AVX2). The AVX-512 one reads the weights re-laid as ``WeightPanels``, which
-/// took an 11-token query from 3.4 to 2.0 ms (docs/encoder.md).
+/// chosen from the CPU at run time, which read the weights re-laid as ``WeightPanels``, and a
+/// portable one in Swift's 8-float vectors over the row-major weights (arm64, or an x86-64 CPU
+/// without AVX2). The panels took an 11-token query from 3.4 to 1.9 ms (docs/encoder.md).
 ///
 /// Measured on all-MiniLM-L6-v2 (43 MB of dense weights) with two cores, a 6-token query took
 /// 1.5 ms with the Swift kernel against 2.4 ms with one sgemv per token and 3 ms with sgemm. On a
@@ -26,7 +26,8 @@ enum FewTokenProduct {
         /// C, 16-float vectors over the weights' panels (``WeightPanels``), up to 24 tokens by up to
         /// 64 columns at a time; needs AVX-512F.
         case avx512
-        /// C, 8-float vectors with FMA, four rows by up to three tokens; needs AVX2 and FMA.
+        /// C, 8-float vectors with FMA over the same panels, one panel by up to six tokens at a time;
+        /// needs AVX2 and FMA.
         case avx2
         /// Swift's `SIMD8`, two rows by four tokens, touching the weights ahead; runs anywhere.
         case vector
@@ -65,7 +66,7 @@ enum FewTokenProduct {
     }
 
     /// Whether the kernel reads ``WeightPanels`` rather than the row-major weights.
-    static func readsPanels(_ kernel: Kernel) -> Bool { kernel == .avx512 }
+    static func readsPanels(_ kernel: Kernel) -> Bool { kernel != .vector }
 
     /// Weight bytes the Swift kernel touches ahead of its multiply-adds.
     private static let streamAhead = 64 << 10
@@ -79,7 +80,7 @@ enum FewTokenProduct {
     ///   - accumulate: Adds to `output` instead of overwriting it.
     ///   - weight: The row-major weights, from the first column to compute.
     ///   - panels: The same weights' panels from that column, for a kernel that ``readsPanels(_:)``;
-    ///     without them (or past the panel kernel's limits) that kernel gives way to the next one.
+    ///     without them, or past the panel kernels' limits, the Swift kernel runs instead.
     ///   - kernel: Which implementation; it must be available (``Kernel/isAvailable``), except that
     ///     `.vector` always gives the right result, only more slowly where it is not.
     static func multiply(
@@ -92,9 +93,9 @@ enum FewTokenProduct {
         case .avx512 where hasAVX512Kernel && panelsFit && panels != nil:
             redbook_panel_product_avx512(Int32(tokens), Int32(width), input, panels, Int32(columns),
                                          output, Int32(outputStride), accumulate)
-        case .avx512 where hasAVX2Kernel, .avx2 where hasAVX2Kernel:
-            redbook_few_token_product_avx2(Int32(tokens), Int32(width), input, weight, Int32(columns),
-                                           output, Int32(outputStride), accumulate)
+        case .avx2 where hasAVX2Kernel && panelsFit && panels != nil:
+            redbook_panel_product_avx2(Int32(tokens), Int32(width), input, panels, Int32(columns),
+                                       output, Int32(outputStride), accumulate)
         default:
             multiplyWithVectors(tokens: tokens, width: width, input: input, weight: weight, columns: columns,
                                 output: output, outputStride: outputStride, accumulate: accumulate)
