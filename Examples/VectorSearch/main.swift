@@ -6,7 +6,11 @@
 //
 // BIKES.json defaults to notebooks/data/bikes.json under the current folder. It starts the
 // embedded Redis server, or uses the server in REDIS_URL when that is set (that server's
-// idx:bikes_vss index and the bikes it indexes are replaced).
+// idx:bikes_vss index and the bikes it indexes are replaced). On a CPU with AVX512_BF16,
+//
+//     REDBOOK_MATMUL=bf16 swift run VectorSearchExample
+//
+// embeds with the encoder's opt-in bfloat16 path instead (docs/encoder.md gives its error).
 import Foundation
 import RedbookEncoder
 import RedbookRedis

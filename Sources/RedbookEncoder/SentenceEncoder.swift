@@ -29,7 +29,9 @@ public final class SentenceEncoder: Sendable {
     /// - Parameters:
     ///   - directory: The model folder.
     ///   - batchSize: How many sentences one forward pass takes (at least 1).
-    ///   - matrixPath: Which library multiplies the matrices; the CPU's best unless told.
+    ///   - matrixPath: Which code multiplies the matrices; the CPU's best float32 path unless told
+    ///     (`REDBOOK_MATMUL`, or this argument). ``MatrixPath/bfloat16`` on a CPU without AVX512_BF16
+    ///     runs as ``MatrixPath/oneDNN``.
     /// - Throws: ``EncoderError`` naming the file that is missing, malformed or unsupported.
     public init(directory: URL, batchSize: Int = 32, matrixPath: MatrixPath = .standard) throws(EncoderError) {
         let model = try EmbeddingModel(directory: directory, matrixPath: matrixPath)
@@ -105,9 +107,13 @@ public final class SentenceEncoder: Sendable {
     public var matrixPath: MatrixPath { model.transformer.matrixPath }
 
     /// What multiplies this encoder's matrices, for reports: oneDNN with the instructions it uses,
-    /// or OpenBLAS with its kernels.
+    /// OpenBLAS with its kernels, or the bfloat16 kernels with the library beside them.
     public var matrixDescription: String {
-        matrixPath == .oneDNN ? BLAS.oneDNNConfiguration : BLAS.configuration
+        switch matrixPath {
+        case .oneDNN: BLAS.oneDNNConfiguration
+        case .openBLAS: BLAS.configuration
+        case .bfloat16: "bfloat16 (AVX-512 BF16) linear layers; attention through \(BLAS.oneDNNConfiguration)"
+        }
     }
 
     /// Multiply-adds ×2 the transformer performs for sentences of these lengths, for GFLOPS figures.

@@ -33,7 +33,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.allCases)
+    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.float32Paths)
     func miniLMLastLayerAndMeanPool(path: MatrixPath) throws {
         let model = try EmbeddingModel(directory: MiniLM.folder, matrixPath: path)
         let debug = try JSONDecoder().decode(DebugFile.self, from: SharedFixtures.data("golden/minilm-debug-hidden-states.json")).example
@@ -45,7 +45,7 @@ import Testing
         #expect(Closeness(mean, debug.mean_pooled_unnormalized).isExact)
     }
 
-    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"], MatrixPath.allCases)
+    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"], MatrixPath.float32Paths)
     func tinyModelTokenVectors(name: String, path: MatrixPath) throws {
         let model = try EmbeddingModel(directory: SharedFixtures.url("golden/\(name)"), matrixPath: path)
         let golden = try GoldenFile.load(SharedFixtures.url("golden/\(name)/golden.json")).all

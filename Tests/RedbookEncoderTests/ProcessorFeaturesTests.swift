@@ -40,8 +40,18 @@ import Testing
         #expect(MatrixPath(setting: "AVX2") == .openBLAS)
         #expect(MatrixPath(setting: "oneDNN") == .oneDNN)
         #expect(MatrixPath(setting: "avx512") == .oneDNN)
+        #expect(MatrixPath(setting: "bf16") == .bfloat16)
+        #expect(MatrixPath(setting: "BFloat16") == .bfloat16)
         #expect(MatrixPath(setting: "mkl") == nil)
         #expect(MatrixPath(setting: "") == nil)
+    }
+
+    /// The opt-in bfloat16 path runs only where the CPU has its dot products; elsewhere it is oneDNN.
+    @Test func theBFloat16PathNeedsItsInstructions() {
+        #expect(MatrixPath.bfloat16.runnable == (ProcessorFeatures.hasAVX512BF16 ? .bfloat16 : .oneDNN))
+        #expect(MatrixPath.oneDNN.runnable == .oneDNN)
+        #expect(MatrixPath.openBLAS.runnable == .openBLAS)
+        #expect(!MatrixPath.float32Paths.contains(.bfloat16))
     }
 
     @Test func theErrorSaysHowToRebuild() {

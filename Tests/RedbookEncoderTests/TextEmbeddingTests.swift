@@ -5,7 +5,7 @@ import Testing
 
 /// Text in, embeddings out, through the public API, against sentence-transformers' output.
 @Suite struct TextEmbeddingTests {
-    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.allCases)
+    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.float32Paths)
     func miniLMBikesFromText(path: MatrixPath) throws {
         let encoder = try SentenceEncoder(directory: MiniLM.folder, matrixPath: path)
         #expect(encoder.matrixPath == path)
@@ -19,7 +19,7 @@ import Testing
         expectExact(encoder.embed(golden.map(\.text)), golden)
     }
 
-    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.allCases)
+    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.float32Paths)
     func miniLMQueriesOneAtATime(path: MatrixPath) throws {
         // A lone short query takes the matrix-vector path and splits its products over the cores.
         let encoder = try SentenceEncoder(directory: MiniLM.folder, matrixPath: path)
@@ -30,7 +30,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"], MatrixPath.allCases)
+    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"], MatrixPath.float32Paths)
     func tinyModelsFromText(name: String, path: MatrixPath) throws {
         let encoder = try SentenceEncoder(directory: SharedFixtures.url("golden/\(name)"), matrixPath: path)
         #expect(encoder.dimension == 32)
@@ -40,7 +40,7 @@ import Testing
         expectExact(encoder.embed(golden.map(\.text)), golden)
     }
 
-    @Test(.enabled(if: MiniLM.isAvailable), arguments: MatrixPath.allCases)
+    @Test(.enabled(if: MiniLM.isAvailable), arguments: MatrixPath.float32Paths)
     func ownFixturesFromTextAndIDs(path: MatrixPath) throws {
         let encoder = try SentenceEncoder(directory: MiniLM.folder, matrixPath: path)
         let golden = try GoldenFile.load(PackageRoot.url("Tests/RedbookEncoderTests/Fixtures/minilm-own.json")).all

@@ -8,7 +8,7 @@ import Testing
 @Suite struct TokenIDEmbeddingTests {
     static let modelFolder = SharedFixtures.isAvailable ? MiniLM.folder : nil
 
-    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.allCases)
+    @Test(.enabled(if: SharedFixtures.isAvailable && MiniLM.isAvailable), arguments: MatrixPath.float32Paths)
     func miniLMBikesFromGoldenIDs(path: MatrixPath) throws {
         let model = try EmbeddingModel(directory: MiniLM.folder, matrixPath: path)
         let golden = try GoldenFile.load(SharedFixtures.url("golden/minilm-bikes.json")).all
@@ -18,7 +18,7 @@ import Testing
         expectExact(rows, golden)
     }
 
-    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"], MatrixPath.allCases)
+    @Test(.enabled(if: SharedFixtures.isAvailable), arguments: ["tiny-bert", "tiny-distilbert"], MatrixPath.float32Paths)
     func tinyModelFromGoldenIDs(name: String, path: MatrixPath) throws {
         let model = try EmbeddingModel(directory: SharedFixtures.url("golden/\(name)"), matrixPath: path)
         let golden = try GoldenFile.load(SharedFixtures.url("golden/\(name)/golden.json")).all

@@ -2,6 +2,7 @@
 #define REDBOOK_ENCODER_KERNELS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /// Whether this build holds the AVX-512 kernels (x86-64 only); the caller still checks the CPU.
 bool redbook_has_avx512_kernels(void);
@@ -32,6 +33,28 @@ bool redbook_has_avx2_kernels(void);
 /// The same product from the same panels, with AVX2 and FMA instructions: one panel by up to six
 /// tokens at a time. Call it only on a CPU with AVX2 and FMA.
 void redbook_panel_product_avx2(int tokens, int width, const float *input, const float *panels,
+                                int columns, float *output, int output_stride, bool accumulate);
+
+/// Whether this build holds the bfloat16 kernels (x86-64 only); the caller still checks the CPU.
+bool redbook_has_bf16_kernels(void);
+
+/// Packs weights as `redbook_pack_panels` does, rounded to bfloat16 (to nearest, ties to even) and
+/// in pairs: panel p holds, for each pair q, the 16 columns' values at k = 2q and 2q + 1 side by
+/// side (zero past the last column, and past the row's end when `width` is odd). `panels` holds
+/// ceil(columns / 16) * 16 * 2 * ceil(width / 2) values.
+void redbook_pack_panels_bf16(const float *weight, int columns, int width, uint16_t *panels);
+
+/// Rounds `tokens` rows of `width` floats (`input_stride` apart) to bfloat16 pairs: pair q of row t,
+/// at pairs[t * ceil(width / 2) + q], holds the values at 2q (low half) and 2q + 1 (high half).
+/// On x86-64 it uses AVX512_BF16 instructions: call it only where the CPU has them.
+void redbook_bf16_rows(int tokens, int width, const float *input, int input_stride, uint32_t *pairs);
+
+/// output[t * output_stride + c] (+)= sum over k of input[t][k] * weight[c][k], from the inputs'
+/// pairs (`redbook_bf16_rows`) and the weights' bfloat16 panels (`redbook_pack_panels_bf16`),
+/// each product summed in float32 by AVX-512 BF16 dot products. To start at a later column, pass
+/// the panel holding it (a multiple of 16). Any number of tokens. Call it only on a CPU with
+/// AVX-512F and AVX512_BF16.
+void redbook_panel_product_bf16(int tokens, int width, const uint32_t *pairs, const uint16_t *panels,
                                 int columns, float *output, int output_stride, bool accumulate);
 
 /// Copies the calling thread's CPU set (one bit per CPU, `cpu_set_t`'s layout) into `mask`.

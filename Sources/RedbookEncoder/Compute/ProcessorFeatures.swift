@@ -33,6 +33,11 @@ enum ProcessorFeatures {
         flagsHere.isSuperset(of: ["avx512f", "avx512bw", "avx512vl", "avx512dq"])
     }
 
+    /// Whether the CPU has AVX-512 dot products of bfloat16 pairs, which the opt-in `bf16` path needs.
+    static var hasAVX512BF16: Bool {
+        flagsHere.isSuperset(of: ["avx512f", "avx512_bf16"])
+    }
+
     /// The flags of the first processor in `cpuinfo`.
     static func flags(_ cpuinfo: String) -> Set<String> {
         guard let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),

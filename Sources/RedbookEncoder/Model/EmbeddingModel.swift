@@ -37,7 +37,7 @@ struct EmbeddingModel: Sendable {
         }
         self.configuration = configuration
         self.pipeline = pipeline
-        self.transformer = TransformerModel(configuration: configuration, weights: weights, matrixPath: matrixPath)
+        self.transformer = TransformerModel(configuration: configuration, weights: weights, matrixPath: matrixPath.runnable)
         self.pooling = pooling
         // At least [CLS] and [SEP], and never past the position table.
         self.maxSequenceLength = max(2, min(pipeline.maxSequenceLength ?? configuration.maxPositions, configuration.maxPositions))

@@ -1,3 +1,4 @@
+import CEncoderKernels
 import Foundation
 
 /// The BERT / DistilBERT encoder stack: embeddings, then self-attention and feed-forward layers.
@@ -41,14 +42,18 @@ struct TransformerModel: Sendable {
         case .serial: pool = nil
         case .split(let shared): pool = shared
         }
-        workspace.reserve(tokens: tokens, maxLength: maxLength, scoreBuffers: pool?.parts ?? 1)
+        let bfloat16 = matrixPath == .bfloat16
+        workspace.reserve(tokens: tokens, maxLength: maxLength, scoreBuffers: pool?.parts ?? 1, pairs: bfloat16)
         workspace.offsets = offsets
 
         embed(sentences, into: workspace.hidden.pointer)
-        let kernel = tokens <= FewTokenProduct.maximumTokens ? FewTokenProduct.kernel(for: matrixPath) : nil
-        let layerPanels = kernel.map(FewTokenProduct.readsPanels) == true ? panels.layers(of: weights) : nil
+        let kernel = !bfloat16 && tokens <= FewTokenProduct.maximumTokens ? FewTokenProduct.kernel(for: matrixPath) : nil
+        let format: WeightPanels.Format? = bfloat16
+            ? .bfloat16Pairs : kernel.map(FewTokenProduct.readsPanels) == true ? .float32 : nil
+        let layerPanels = format.map { panels.layers(of: weights, format: $0) }
+        let pairs = bfloat16 ? SharedBuffer(pointer: workspace.pairs.pointer) : nil
         for (index, layer) in weights.layers.enumerated() {
-            let products = Products(kernel: kernel, panels: layerPanels?[index], pool: pool)
+            let products = Products(kernel: kernel, panels: layerPanels?[index], pool: pool, pairs: pairs)
             run(layer, tokens: tokens, workspace: workspace, products: products)
         }
     }
@@ -76,11 +81,13 @@ struct TransformerModel: Sendable {
                               epsilon: configuration.layerNormEpsilon)
     }
 
-    /// How one layer's matrix products run: the short-query kernel if any, its panels, the pool.
+    /// How one layer's matrix products run: the short-query kernel if any, the panels, the pool,
+    /// and on the bfloat16 path the buffer for each layer input's pairs.
     private struct Products {
         var kernel: FewTokenProduct.Kernel?
         var panels: LayerPanels?
         var pool: WorkerPool?
+        var pairs: SharedBuffer?
     }
 
     private func run(_ layer: LayerWeights, tokens: Int, workspace: Workspace, products: Products) {
@@ -121,9 +128,15 @@ struct TransformerModel: Sendable {
     ) {
         let shared = SharedPointers(input: input, weight: weight, output: output)
         let kernel = products.kernel
+        // The bfloat16 path rounds the input once, before the parts share it.
+        let pairs = products.pairs.map { UnsafeMutableRawPointer($0.pointer).assumingMemoryBound(to: UInt32.self) }
+        if let pairs {
+            redbook_bf16_rows(Int32(tokens), Int32(inputWidth), input, Int32(inputWidth), pairs)
+        }
         guard let pool = products.pool else {
             product(tokens: tokens, inputWidth: inputWidth, columns: 0..<outputWidth, outputWidth: outputWidth,
-                    accumulate: accumulate, shared: shared, kernel: kernel, panels: panels)
+                    accumulate: accumulate, shared: shared, kernel: kernel, panels: panels,
+                    pairs: products.pairs)
             return
         }
         // Column blocks stay multiples of 16 so each worker's slice keeps the kernels' alignment.
@@ -133,7 +146,8 @@ struct TransformerModel: Sendable {
             let end = min(outputWidth, start + block)
             guard start < end else { return }
             product(tokens: tokens, inputWidth: inputWidth, columns: start..<end, outputWidth: outputWidth,
-                    accumulate: accumulate, shared: shared, kernel: kernel, panels: panels)
+                    accumulate: accumulate, shared: shared, kernel: kernel, panels: panels,
+                    pairs: products.pairs)
         }
     }
 
@@ -143,10 +157,17 @@ struct TransformerModel: Sendable {
     /// The output columns `columns` of one linear layer.
     private func product(
         tokens: Int, inputWidth: Int, columns: Range<Int>, outputWidth: Int, accumulate: Bool, shared: SharedPointers,
-        kernel: FewTokenProduct.Kernel?, panels: WeightPanels?
+        kernel: FewTokenProduct.Kernel?, panels: WeightPanels?, pairs: SharedBuffer?
     ) {
         let weight = shared.weight + columns.lowerBound * inputWidth
         let beta: Float = accumulate ? 1 : 0
+        if let panels, panels.format == .bfloat16Pairs, let pairs {
+            redbook_panel_product_bf16(Int32(tokens), Int32(inputWidth),
+                                       UnsafeRawPointer(pairs.pointer).assumingMemoryBound(to: UInt32.self),
+                                       panels.pairs(atColumn: columns.lowerBound), Int32(columns.count),
+                                       shared.output + columns.lowerBound, Int32(outputWidth), accumulate)
+            return
+        }
         if let kernel {
             FewTokenProduct.multiply(tokens: tokens, width: inputWidth, input: shared.input, weight: weight,
                                      panels: panels?.start(atColumn: columns.lowerBound), columns: columns.count,
@@ -157,7 +178,7 @@ struct TransformerModel: Sendable {
         guard tokens <= Self.vectorProductTokens else {
             BLAS.multiplyTransposed(m: tokens, n: columns.count, k: inputWidth, a: shared.input, lda: inputWidth,
                                     b: weight, ldb: inputWidth, beta: beta,
-                                    c: shared.output + columns.lowerBound, ldc: outputWidth, path: matrixPath)
+                                    c: shared.output + columns.lowerBound, ldc: outputWidth, path: matrixPath.floatLibrary)
             return
         }
         // A matrix product first repacks the whole weight matrix, which for a short query costs more than
@@ -198,7 +219,7 @@ struct TransformerModel: Sendable {
             let length = offsets[sentence + 1] - start
             // A lone short query should not pay for opening oneDNN; in a batch the linear layers
             // have opened it already.
-            let path = (offsets.last ?? 0) > FewTokenProduct.maximumTokens ? matrixPath : .openBLAS
+            let path = (offsets.last ?? 0) > FewTokenProduct.maximumTokens ? matrixPath.floatLibrary : .openBLAS
             for head in heads {
                 let query = source.input + start * stride + head * headSize
                 let key = query + hiddenSize

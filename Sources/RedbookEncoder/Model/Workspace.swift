@@ -9,6 +9,8 @@ final class Workspace {
     private(set) var qkv = FloatBuffer(count: 0)
     private(set) var context = FloatBuffer(count: 0)
     private(set) var intermediate = FloatBuffer(count: 0)
+    /// The current layer input as bfloat16 pairs, on the ``MatrixPath/bfloat16`` path only (two per float).
+    private(set) var pairs = FloatBuffer(count: 0)
     /// One attention score matrix per worker that may run heads at the same time.
     private(set) var scores: [FloatBuffer] = []
     /// Where each sentence's rows start in the packed matrices, plus the total at the end.
@@ -20,8 +22,9 @@ final class Workspace {
         self.configuration = configuration
     }
 
-    /// Makes room for `tokens` packed rows and sentences of up to `maxLength` tokens.
-    func reserve(tokens: Int, maxLength: Int, scoreBuffers: Int) {
+    /// Makes room for `tokens` packed rows and sentences of up to `maxLength` tokens, and with
+    /// `pairs` for their layer inputs as bfloat16 pairs.
+    func reserve(tokens: Int, maxLength: Int, scoreBuffers: Int, pairs needsPairs: Bool = false) {
         if tokens > tokenCapacity {
             let hiddenSize = configuration.hiddenSize
             hidden = FloatBuffer(count: tokens * hiddenSize)
@@ -29,6 +32,11 @@ final class Workspace {
             context = FloatBuffer(count: tokens * hiddenSize)
             intermediate = FloatBuffer(count: tokens * configuration.intermediateSize)
             tokenCapacity = tokens
+            pairs = FloatBuffer(count: 0)
+        }
+        let widest = Swift.max(configuration.hiddenSize, configuration.intermediateSize)
+        if needsPairs, pairs.count < tokenCapacity * ((widest + 1) / 2) {
+            pairs = FloatBuffer(count: tokenCapacity * ((widest + 1) / 2))
         }
         if maxLength > lengthCapacity || scores.count < scoreBuffers {
             lengthCapacity = Swift.max(maxLength, lengthCapacity)

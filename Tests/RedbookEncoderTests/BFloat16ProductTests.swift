@@ -1,0 +1,92 @@
+import CEncoderKernels
+import RedbookTestSupport
+import Testing
+@testable import RedbookEncoder
+
+/// The bfloat16 kernel against a double-precision product of the same rounded values.
+///
+/// Products of two bfloat16 values are exact in float32, so the kernel's only error is its float32
+/// sums; comparing with the rounded values checks the kernel itself, and the model-level tests in
+/// ``BFloat16EmbeddingTests`` measure what the rounding costs.
+@Suite(.enabled(if: MatrixPath.bfloat16.runnable == .bfloat16))
+struct BFloat16ProductTests {
+    /// Token counts around the tiles' groups of six, odd widths (a pair half empty), column counts
+    /// around the tiles of four panels and the one-panel tail.
+    static let shapes: [(tokens: Int, width: Int, columns: Int)] = [
+        (1, 1, 1), (1, 2, 16), (5, 37, 13), (6, 384, 64), (7, 384, 1152), (11, 33, 80),
+        (13, 1536, 48), (32, 120, 30), (100, 64, 100), (3, 17, 130),
+    ]
+
+    /// Rounds to the nearest bfloat16, ties to even, as the CPU does.
+    static func rounded(_ value: Float) -> Float {
+        let bits = value.bitPattern
+        return Float(bitPattern: (bits &+ 0x7fff &+ ((bits >> 16) & 1)) & 0xffff_0000)
+    }
+
+    @Test(arguments: shapes.indices)
+    func matchesADoublePrecisionProductOfTheRoundedValues(shape: Int) {
+        let (tokens, width, columns) = Self.shapes[shape]
+        var generator = SeededRandom(seed: UInt64(100 + shape))
+        let input = (0..<tokens * width).map { _ in generator.nextFloat() }
+        let weight = (0..<columns * width).map { _ in generator.nextFloat() }
+        let panels = weight.withUnsafeBufferPointer {
+            WeightPanels(packing: $0.baseAddress!, columns: columns, width: width, format: .bfloat16Pairs)
+        }
+        var pairs = [UInt32](repeating: 0, count: tokens * ((width + 1) / 2))
+        redbook_bf16_rows(Int32(tokens), Int32(width), input, Int32(width), &pairs)
+        for accumulate in [false, true] {
+            // Output rows are wider than the computed columns, so a write past them would show.
+            let stride = columns + 5
+            let start = (0..<tokens * stride).map { _ in generator.nextFloat() }
+            var output = start
+            redbook_panel_product_bf16(Int32(tokens), Int32(width), pairs, panels.pairs(atColumn: 0), Int32(columns),
+                                       &output, Int32(stride), accumulate)
+            for token in 0..<tokens {
+                for column in 0..<stride {
+                    let index = token * stride + column
+                    guard column < columns else {
+                        #expect(output[index] == start[index], "token \(token) column \(column) was written")
+                        continue
+                    }
+                    var expected = accumulate ? Double(start[index]) : 0
+                    for k in 0..<width {
+                        expected += Double(Self.rounded(input[token * width + k])) * Double(Self.rounded(weight[column * width + k]))
+                    }
+                    #expect(abs(Double(output[index]) - expected) <= 1e-5 * Double(width).squareRoot(),
+                            "shape \(shape) token \(token) column \(column): \(output[index]) vs \(expected)")
+                }
+            }
+        }
+    }
+
+    /// A worker's slice starts at a later panel; the pairs of the rows are rounded as the CPU rounds.
+    @Test func aSliceFromALaterPanelAndTheRoundingOfTheRows() {
+        let (tokens, width, columns) = (4, 40, 70)
+        var generator = SeededRandom(seed: 7)
+        let input = (0..<tokens * width).map { _ in generator.nextFloat() * 100 }
+        let weight = (0..<columns * width).map { _ in generator.nextFloat() }
+        var pairs = [UInt32](repeating: 0, count: tokens * width / 2)
+        redbook_bf16_rows(Int32(tokens), Int32(width), input, Int32(width), &pairs)
+        for (index, pair) in pairs.enumerated() {
+            #expect(Float(bitPattern: pair << 16) == Self.rounded(input[2 * index]), "low half of pair \(index)")
+            #expect(Float(bitPattern: pair & 0xffff_0000) == Self.rounded(input[2 * index + 1]), "high half of pair \(index)")
+        }
+        let panels = weight.withUnsafeBufferPointer {
+            WeightPanels(packing: $0.baseAddress!, columns: columns, width: width, format: .bfloat16Pairs)
+        }
+        var whole = [Float](repeating: 0, count: tokens * columns)
+        var sliced = whole
+        redbook_panel_product_bf16(Int32(tokens), Int32(width), pairs, panels.pairs(atColumn: 0), Int32(columns),
+                                   &whole, Int32(columns), false)
+        sliced.withUnsafeMutableBufferPointer { out in
+            redbook_panel_product_bf16(Int32(tokens), Int32(width), pairs, panels.pairs(atColumn: 48), Int32(columns - 48),
+                                       out.baseAddress! + 48, Int32(columns), false)
+        }
+        for token in 0..<tokens {
+            for column in 0..<columns {
+                let index = token * columns + column
+                #expect(sliced[index] == (column < 48 ? 0 : whole[index]), "token \(token) column \(column)")
+            }
+        }
+    }
+}
