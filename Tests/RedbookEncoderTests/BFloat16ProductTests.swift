@@ -1,4 +1,3 @@
-import CEncoderKernels
 import RedbookTestSupport
 import Testing
 @testable import RedbookEncoder
@@ -8,7 +7,7 @@ import Testing
 /// Products of two bfloat16 values are exact in float32, so the kernel's only error is its float32
 /// sums; comparing with the rounded values checks the kernel itself, and the model-level tests in
 /// ``BFloat16EmbeddingTests`` measure what the rounding costs.
-@Suite(.enabled(if: MatrixPath.bfloat16.runnable == .bfloat16))
+@Suite(.enabled(if: BFloat16Product.isAvailable))
 struct BFloat16ProductTests {
     /// Token counts around the tiles' groups of six, odd widths (a pair half empty), column counts
     /// around the tiles of four panels and the one-panel tail.
@@ -33,14 +32,14 @@ struct BFloat16ProductTests {
             WeightPanels(packing: $0.baseAddress!, columns: columns, width: width, format: .bfloat16Pairs)
         }
         var pairs = [UInt32](repeating: 0, count: tokens * ((width + 1) / 2))
-        redbook_bf16_rows(Int32(tokens), Int32(width), input, Int32(width), &pairs)
+        BFloat16Product.roundRows(tokens: tokens, width: width, input: input, into: &pairs)
         for accumulate in [false, true] {
             // Output rows are wider than the computed columns, so a write past them would show.
             let stride = columns + 5
             let start = (0..<tokens * stride).map { _ in generator.nextFloat() }
             var output = start
-            redbook_panel_product_bf16(Int32(tokens), Int32(width), pairs, panels.pairs(atColumn: 0), Int32(columns),
-                                       &output, Int32(stride), accumulate)
+            BFloat16Product.multiply(tokens: tokens, width: width, pairs: pairs, panels: panels.pairs(atColumn: 0),
+                                     columns: columns, output: &output, outputStride: stride, accumulate: accumulate)
             for token in 0..<tokens {
                 for column in 0..<stride {
                     let index = token * stride + column
@@ -66,7 +65,7 @@ struct BFloat16ProductTests {
         let input = (0..<tokens * width).map { _ in generator.nextFloat() * 100 }
         let weight = (0..<columns * width).map { _ in generator.nextFloat() }
         var pairs = [UInt32](repeating: 0, count: tokens * width / 2)
-        redbook_bf16_rows(Int32(tokens), Int32(width), input, Int32(width), &pairs)
+        BFloat16Product.roundRows(tokens: tokens, width: width, input: input, into: &pairs)
         for (index, pair) in pairs.enumerated() {
             #expect(Float(bitPattern: pair << 16) == Self.rounded(input[2 * index]), "low half of pair \(index)")
             #expect(Float(bitPattern: pair & 0xffff_0000) == Self.rounded(input[2 * index + 1]), "high half of pair \(index)")
@@ -76,11 +75,11 @@ struct BFloat16ProductTests {
         }
         var whole = [Float](repeating: 0, count: tokens * columns)
         var sliced = whole
-        redbook_panel_product_bf16(Int32(tokens), Int32(width), pairs, panels.pairs(atColumn: 0), Int32(columns),
-                                   &whole, Int32(columns), false)
+        BFloat16Product.multiply(tokens: tokens, width: width, pairs: pairs, panels: panels.pairs(atColumn: 0),
+                                 columns: columns, output: &whole, outputStride: columns, accumulate: false)
         sliced.withUnsafeMutableBufferPointer { out in
-            redbook_panel_product_bf16(Int32(tokens), Int32(width), pairs, panels.pairs(atColumn: 48), Int32(columns - 48),
-                                       out.baseAddress! + 48, Int32(columns), false)
+            BFloat16Product.multiply(tokens: tokens, width: width, pairs: pairs, panels: panels.pairs(atColumn: 48),
+                                     columns: columns - 48, output: out.baseAddress! + 48, outputStride: columns, accumulate: false)
         }
         for token in 0..<tokens {
             for column in 0..<columns {

@@ -65,6 +65,12 @@ enum FewTokenProduct {
         return [Kernel.avx2, .vector].first { $0.isAvailable }
     }
 
+    /// Packs the row-major [columns × width] matrix at `weight` into `panels` for the C kernels,
+    /// which holds ⌈columns / 16⌉ · 16 · width floats (``WeightPanels``).
+    static func pack(_ weight: UnsafePointer<Float>, columns: Int, width: Int, into panels: UnsafeMutablePointer<Float>) {
+        redbook_pack_panels(weight, Int32(columns), Int32(width), panels)
+    }
+
     /// Whether the kernel reads ``WeightPanels`` rather than the row-major weights.
     static func readsPanels(_ kernel: Kernel) -> Bool { kernel != .vector }
 

@@ -1,4 +1,3 @@
-import CEncoderKernels
 import Foundation
 
 /// Which code multiplies the encoder's matrices.
@@ -48,7 +47,7 @@ public enum MatrixPath: String, Sendable, CaseIterable {
 
     /// This path where this CPU and build can run it; ``bfloat16`` without AVX512_BF16 is ``oneDNN``.
     public var runnable: MatrixPath {
-        self == .bfloat16 && !(redbook_has_bf16_kernels() && ProcessorFeatures.hasAVX512BF16) ? .oneDNN : self
+        self == .bfloat16 && !BFloat16Product.isAvailable ? .oneDNN : self
     }
 
     /// The float32 library for the products that stay float32 on this path (attention, and the

@@ -1,4 +1,3 @@
-import CEncoderKernels
 import Foundation
 
 /// The BERT / DistilBERT encoder stack: embeddings, then self-attention and feed-forward layers.
@@ -131,7 +130,7 @@ struct TransformerModel: Sendable {
         // The bfloat16 path rounds the input once, before the parts share it.
         let pairs = products.pairs.map { UnsafeMutableRawPointer($0.pointer).assumingMemoryBound(to: UInt32.self) }
         if let pairs {
-            redbook_bf16_rows(Int32(tokens), Int32(inputWidth), input, Int32(inputWidth), pairs)
+            BFloat16Product.roundRows(tokens: tokens, width: inputWidth, input: input, into: pairs)
         }
         guard let pool = products.pool else {
             product(tokens: tokens, inputWidth: inputWidth, columns: 0..<outputWidth, outputWidth: outputWidth,
@@ -162,10 +161,10 @@ struct TransformerModel: Sendable {
         let weight = shared.weight + columns.lowerBound * inputWidth
         let beta: Float = accumulate ? 1 : 0
         if let panels, panels.format == .bfloat16Pairs, let pairs {
-            redbook_panel_product_bf16(Int32(tokens), Int32(inputWidth),
-                                       UnsafeRawPointer(pairs.pointer).assumingMemoryBound(to: UInt32.self),
-                                       panels.pairs(atColumn: columns.lowerBound), Int32(columns.count),
-                                       shared.output + columns.lowerBound, Int32(outputWidth), accumulate)
+            BFloat16Product.multiply(tokens: tokens, width: inputWidth,
+                                     pairs: UnsafeRawPointer(pairs.pointer).assumingMemoryBound(to: UInt32.self),
+                                     panels: panels.pairs(atColumn: columns.lowerBound), columns: columns.count,
+                                     output: shared.output + columns.lowerBound, outputStride: outputWidth, accumulate: accumulate)
             return
         }
         if let kernel {

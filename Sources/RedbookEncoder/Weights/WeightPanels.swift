@@ -1,4 +1,3 @@
-import CEncoderKernels
 import Synchronization
 
 /// A linear layer's weights re-laid for the AVX-512 short-query kernel: panels of 16 output
@@ -39,12 +38,12 @@ struct WeightPanels: @unchecked Sendable {
         switch format {
         case .float32:
             buffer = FloatBuffer(count: panels * 16 * width)
-            redbook_pack_panels(weight, Int32(columns), Int32(width), buffer.pointer)
+            FewTokenProduct.pack(weight, columns: columns, width: width, into: buffer.pointer)
         case .bfloat16Pairs:
             // A pair of bfloat16 values takes the room of one float.
             buffer = FloatBuffer(count: panels * 16 * ((width + 1) / 2))
             let halves = UnsafeMutableRawPointer(buffer.pointer).assumingMemoryBound(to: UInt16.self)
-            redbook_pack_panels_bf16(weight, Int32(columns), Int32(width), halves)
+            BFloat16Product.pack(weight, columns: columns, width: width, into: halves)
         }
     }
 
