@@ -1,5 +1,5 @@
 #include "CEncoderKernels.h"
-#include "panel_groups.h"
+#include "panel_common.h"
 
 void redbook_pack_panels(const float *weight, int columns, int width, float *panels) {
     int count = (columns + 15) / 16;
@@ -73,16 +73,7 @@ static inline __attribute__((always_inline, no_builtin("memset"))) AVX512 void t
             for (int j = 0; j < CV; j++) acc[t * CV + j] = _mm512_fmadd_ps(w[j], b, acc[t * CV + j]);
         }
     }
-    for (int t = 0; t < T; t++) {
-        for (int j = 0; j < CV && live > 16 * j; j++) {
-            int left = live - 16 * j;
-            __mmask16 mask = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
-            float *target = out + (long)t * stride + 16 * j;
-            __m512 sum = acc[t * CV + j];
-            if (accumulate) sum = _mm512_add_ps(sum, _mm512_maskz_loadu_ps(mask, target));
-            _mm512_mask_storeu_ps(target, mask, sum);
-        }
-    }
+    redbook_store_tile(T, CV, acc, live, out, stride, accumulate);
 }
 
 // One function per shape, so each gets its own register allocation: inlined into one switch, the

@@ -1,5 +1,5 @@
 #include "CEncoderKernels.h"
-#include "panel_groups.h"
+#include "panel_common.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>

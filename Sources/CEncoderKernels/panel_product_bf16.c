@@ -1,4 +1,5 @@
 #include "CEncoderKernels.h"
+#include "panel_common.h"
 #include <string.h>
 
 /// Rounds to the nearest bfloat16, ties to even, as the CPU's own conversion does; NaN stays NaN.
@@ -85,16 +86,7 @@ static inline __attribute__((always_inline, no_builtin("memset"))) BF16 void til
             for (int j = 0; j < CV; j++) acc[t * CV + j] = _mm512_dpbf16_ps(acc[t * CV + j], (__m512bh)w[j], b);
         }
     }
-    for (int t = 0; t < T; t++) {
-        for (int j = 0; j < CV && live > 16 * j; j++) {
-            int left = live - 16 * j;
-            __mmask16 mask = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
-            float *target = out + (long)t * stride + 16 * j;
-            __m512 sum = acc[t * CV + j];
-            if (accumulate) sum = _mm512_add_ps(sum, _mm512_maskz_loadu_ps(mask, target));
-            _mm512_mask_storeu_ps(target, mask, sum);
-        }
-    }
+    redbook_store_tile(T, CV, acc, live, out, stride, accumulate);
 }
 
 // One function per shape, each with its own register allocation (see panel_product.c).

@@ -40,21 +40,9 @@ struct BFloat16ProductTests {
             var output = start
             BFloat16Product.multiply(tokens: tokens, width: width, pairs: pairs, panels: panels.pairs(atColumn: 0),
                                      columns: columns, output: &output, outputStride: stride, accumulate: accumulate)
-            for token in 0..<tokens {
-                for column in 0..<stride {
-                    let index = token * stride + column
-                    guard column < columns else {
-                        #expect(output[index] == start[index], "token \(token) column \(column) was written")
-                        continue
-                    }
-                    var expected = accumulate ? Double(start[index]) : 0
-                    for k in 0..<width {
-                        expected += Double(Self.rounded(input[token * width + k])) * Double(Self.rounded(weight[column * width + k]))
-                    }
-                    #expect(abs(Double(output[index]) - expected) <= 1e-5 * Double(width).squareRoot(),
-                            "shape \(shape) token \(token) column \(column): \(output[index]) vs \(expected)")
-                }
-            }
+            expectProduct(output, start: start, input: input.map(Self.rounded), weight: weight.map(Self.rounded),
+                          tokens: tokens, width: width, columns: columns, stride: stride, accumulate: accumulate,
+                          label: "shape \(shape)")
         }
     }
 

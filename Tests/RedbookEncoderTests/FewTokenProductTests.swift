@@ -79,20 +79,7 @@ import Testing
         FewTokenProduct.multiply(tokens: tokens, width: width, input: input, weight: weight,
                                  panels: panels?.start(atColumn: 0), columns: columns,
                                  output: &output, outputStride: stride, accumulate: accumulate, kernel: kernel)
-        for token in 0..<tokens {
-            for column in 0..<stride {
-                let index = token * stride + column
-                guard column < columns else {
-                    #expect(output[index] == start[index], "token \(token) column \(column) was written")
-                    continue
-                }
-                var expected = accumulate ? Double(start[index]) : 0
-                for k in 0..<width {
-                    expected += Double(input[token * width + k]) * Double(weight[column * width + k])
-                }
-                #expect(abs(Double(output[index]) - expected) <= 1e-5 * Double(width).squareRoot(),
-                        "\(kernel) token \(token) column \(column): \(output[index]) vs \(expected)")
-            }
-        }
+        expectProduct(output, start: start, input: input, weight: weight, tokens: tokens, width: width,
+                      columns: columns, stride: stride, accumulate: accumulate, label: "\(kernel)")
     }
 }
