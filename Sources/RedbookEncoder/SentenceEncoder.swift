@@ -108,13 +108,7 @@ public final class SentenceEncoder: Sendable {
 
     /// What multiplies this encoder's matrices, for reports: oneDNN with the instructions it uses,
     /// OpenBLAS with its kernels, or the bfloat16 kernels with the library beside them.
-    public var matrixDescription: String {
-        switch matrixPath {
-        case .oneDNN: BLAS.oneDNNConfiguration
-        case .openBLAS: BLAS.configuration
-        case .bfloat16: "bfloat16 (AVX-512 BF16) linear layers; attention through \(BLAS.oneDNNConfiguration)"
-        }
-    }
+    public var matrixDescription: String { matrixPath.summary }
 
     /// Multiply-adds ×2 the transformer performs for sentences of these lengths, for GFLOPS figures.
     ///

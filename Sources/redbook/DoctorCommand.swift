@@ -1,4 +1,5 @@
 import ArgumentParser
+import RedbookEncoder
 import RedbookREPL
 import Foundation
 import RedbookRedis
@@ -25,6 +26,7 @@ struct DoctorCommand: ParsableCommand {
         report.line("cache", home.directory.path)
         checkRedis(&report)
         checkModel(&report, folder: model.map { URL(fileURLWithPath: $0) } ?? home.selectedModel)
+        reportMatrices(&report)
         print(report.text, terminator: "")
         if !report.problems.isEmpty {
             for problem in report.problems { FileHandle.standardError.write(Data("doctor: \(problem)\n".utf8)) }
@@ -58,6 +60,15 @@ struct DoctorCommand: ParsableCommand {
             }
         } catch {
             report.problem("\(target.explain(error))")
+        }
+    }
+
+    /// The encoder's matrix path here, and whether the opt-in bfloat16 one could run.
+    private func reportMatrices(_ report: inout DoctorReport) {
+        let path = MatrixPath.standard
+        report.line("matrices", "\(path.rawValue): \(path.summary)")
+        if path != .bfloat16, MatrixPath.bfloat16.runnable == .bfloat16 {
+            report.line("", "REDBOOK_MATMUL=bf16 runs here (opt-in, see docs/encoder.md)")
         }
     }
 

@@ -50,6 +50,16 @@ import Testing
         #expect(result.standardOutput.contains("redis     8."))
         #expect(result.standardOutput.contains("module  search 2."))
         #expect(result.standardOutput.contains("module  ReJSON 2."))
+        // The matrix path the encoder would take, by its setting's name.
+        let matrices = result.standardOutput.split(separator: "\n").first { $0.hasPrefix("matrices  ") }
+        #expect(["onednn: ", "openblas: ", "bf16: "].contains { matrices?.dropFirst(10).hasPrefix($0) == true },
+                "\(result.standardOutput)")
+    }
+
+    @Test func doctorNamesTheMatrixPathItIsTold() throws {
+        let result = try RedbookBinary.run(["doctor"], environment: ["REDBOOK_MATMUL": "openblas"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("matrices  openblas: OpenBLAS"), "\(result.standardOutput)")
     }
 
     @Test func doctorHidesThePasswordAndFailsOnAClosedPort() throws {

@@ -50,6 +50,16 @@ public enum MatrixPath: String, Sendable, CaseIterable {
         self == .bfloat16 && !BFloat16Product.isAvailable ? .oneDNN : self
     }
 
+    /// What runs this path here, for reports: oneDNN with the widest instructions it uses, OpenBLAS
+    /// with its kernels, or the bfloat16 kernels with the library beside them. Naming oneDNN opens it.
+    public var summary: String {
+        switch self {
+        case .oneDNN: BLAS.oneDNNConfiguration
+        case .openBLAS: BLAS.configuration
+        case .bfloat16: "bfloat16 (AVX-512 BF16) linear layers; attention through \(BLAS.oneDNNConfiguration)"
+        }
+    }
+
     /// The float32 library for the products that stay float32 on this path (attention, and the
     /// linear layers too on the float32 paths).
     var floatLibrary: MatrixPath { self == .bfloat16 ? .oneDNN : self }
