@@ -18,10 +18,8 @@ void redbook_pack_panels(const float *weight, int columns, int width, float *pan
     }
 }
 
-/// The inputs of each group of tokens, k-major, one group after another; one per thread.
-static _Thread_local float grouped[REDBOOK_PANEL_MAXIMUM_TOKENS * REDBOOK_PANEL_MAXIMUM_WIDTH];
-
-const float *redbook_group_inputs(int tokens, int width, const float *input, int per_group) {
+void redbook_group_inputs(int tokens, int width, const float *input, int per_group, float *grouped) {
+    if (per_group < 1) return;
     for (int first = 0; first < tokens; first += per_group) {
         int count = tokens - first < per_group ? tokens - first : per_group;
         float *target = grouped + (long)first * width;
@@ -30,7 +28,6 @@ const float *redbook_group_inputs(int tokens, int width, const float *input, int
             for (int k = 0; k < width; k++) target[(long)k * count + t] = row[k];
         }
     }
-    return grouped;
 }
 
 #if defined(__x86_64__)
@@ -111,15 +108,12 @@ static AVX512 void run_tile(int T, int cv, int width, const float *x, const floa
     }
 }
 
-AVX512 void redbook_panel_product_avx512(int tokens, int width, const float *input, const float *panels,
-                                         int columns, float *output, int output_stride, bool accumulate) {
-    if (tokens < 1 || tokens > REDBOOK_PANEL_MAXIMUM_TOKENS || width < 1 || width > REDBOOK_PANEL_MAXIMUM_WIDTH) return;
-    // Tokens go in as few groups of at most 24 as possible, of even size; fewer tokens per group
-    // let a tile take more panels at once, so more weight streams are in flight.
-    int groups = (tokens + 23) / 24;
-    int per_group = (tokens + groups - 1) / groups;
+AVX512 void redbook_panel_product_avx512(int tokens, int width, const float *grouped, int per_group,
+                                         const float *panels, int columns, float *output, int output_stride,
+                                         bool accumulate) {
+    if (tokens < 1 || width < 1 || per_group < 1 || per_group > REDBOOK_PANEL_GROUP_AVX512) return;
+    // Fewer tokens per group let a tile take more panels at once, so more weight streams are in flight.
     int cv = per_group <= 6 ? 4 : per_group <= 12 ? 2 : 1;
-    const float *inputs = redbook_group_inputs(tokens, width, input, per_group);
     int panel_count = (columns + 15) / 16;
     const long panel_size = (long)width * 16;
     for (int p = 0; p < panel_count;) {
@@ -128,7 +122,7 @@ AVX512 void redbook_panel_product_avx512(int tokens, int width, const float *inp
         int live = columns - 16 * p;
         for (int first = 0; first < tokens; first += per_group) {
             int count = tokens - first < per_group ? tokens - first : per_group;
-            run_tile(count, take, width, inputs + (long)first * width, panels + p * panel_size, live,
+            run_tile(count, take, width, grouped + (long)first * width, panels + p * panel_size, live,
                      output + (long)first * output_stride + 16 * p, output_stride, accumulate);
         }
         p += take;
@@ -139,9 +133,10 @@ AVX512 void redbook_panel_product_avx512(int tokens, int width, const float *inp
 
 bool redbook_has_avx512_kernels(void) { return false; }
 
-void redbook_panel_product_avx512(int tokens, int width, const float *input, const float *panels,
+void redbook_panel_product_avx512(int tokens, int width, const float *grouped, int per_group, const float *panels,
                                   int columns, float *output, int output_stride, bool accumulate) {
-    (void)tokens; (void)width; (void)input; (void)panels; (void)columns; (void)output; (void)output_stride; (void)accumulate;
+    (void)tokens; (void)width; (void)grouped; (void)per_group; (void)panels; (void)columns; (void)output;
+    (void)output_stride; (void)accumulate;
 }
 
 #endif

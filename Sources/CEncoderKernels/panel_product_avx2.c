@@ -53,20 +53,17 @@ static inline __attribute__((always_inline, no_builtin("memset"))) AVX2 void til
 
 TILE(1) TILE(2) TILE(3) TILE(4) TILE(5) TILE(6)
 
-AVX2 void redbook_panel_product_avx2(int tokens, int width, const float *input, const float *panels,
+AVX2 void redbook_panel_product_avx2(int tokens, int width, const float *grouped, int per_group, const float *panels,
                                      int columns, float *output, int output_stride, bool accumulate) {
-    if (tokens < 1 || tokens > REDBOOK_PANEL_MAXIMUM_TOKENS || width < 1 || width > REDBOOK_PANEL_MAXIMUM_WIDTH) return;
-    // Groups of at most 6 tokens, of even size; a panel stays in L1 or L2 for the groups after the first.
-    int groups = (tokens + 5) / 6;
-    int per_group = (tokens + groups - 1) / groups;
-    const float *inputs = redbook_group_inputs(tokens, width, input, per_group);
+    if (tokens < 1 || width < 1 || per_group < 1 || per_group > REDBOOK_PANEL_GROUP_AVX2) return;
+    // A panel stays in L1 or L2 for the groups after the first.
     int panel_count = (columns + 15) / 16;
     for (int p = 0; p < panel_count; p++) {
         const float *panel = panels + (long)p * width * 16;
         int live = columns - 16 * p;
         for (int first = 0; first < tokens; first += per_group) {
             int T = tokens - first < per_group ? tokens - first : per_group;
-            const float *x = inputs + (long)first * width;
+            const float *x = grouped + (long)first * width;
             float *out = output + (long)first * output_stride + 16 * p;
             switch (T) { CASE(1) CASE(2) CASE(3) CASE(4) CASE(5) CASE(6) default: break; }
         }
@@ -77,9 +74,10 @@ AVX2 void redbook_panel_product_avx2(int tokens, int width, const float *input, 
 
 bool redbook_has_avx2_kernels(void) { return false; }
 
-void redbook_panel_product_avx2(int tokens, int width, const float *input, const float *panels,
+void redbook_panel_product_avx2(int tokens, int width, const float *grouped, int per_group, const float *panels,
                                 int columns, float *output, int output_stride, bool accumulate) {
-    (void)tokens; (void)width; (void)input; (void)panels; (void)columns; (void)output; (void)output_stride; (void)accumulate;
+    (void)tokens; (void)width; (void)grouped; (void)per_group; (void)panels; (void)columns; (void)output;
+    (void)output_stride; (void)accumulate;
 }
 
 #endif

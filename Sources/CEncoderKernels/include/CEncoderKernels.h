@@ -7,32 +7,41 @@
 /// Whether this build holds the AVX-512 kernels (x86-64 only); the caller still checks the CPU.
 bool redbook_has_avx512_kernels(void);
 
-/// The most tokens and the widest rows `redbook_panel_product_avx512` takes.
-#define REDBOOK_PANEL_MAXIMUM_TOKENS 32
-#define REDBOOK_PANEL_MAXIMUM_WIDTH 4096
+/// The most tokens in one group of the panel kernels' input: AVX-512 tiles take up to 24 tokens,
+/// AVX2 ones up to 6.
+#define REDBOOK_PANEL_GROUP_AVX512 24
+#define REDBOOK_PANEL_GROUP_AVX2 6
 
 /// Re-lays a row-major [columns x width] weight matrix as panels of 16 columns: panel p holds, for
 /// each k in turn, the 16 values weight[16p + j][k] (zero past the last column). `panels` holds
 /// ceil(columns / 16) * 16 * width floats.
 void redbook_pack_panels(const float *weight, int columns, int width, float *panels);
 
+/// Copies `input`'s rows (tokens x width) into `grouped` (as many floats) in groups of `per_group`
+/// tokens, the last possibly shorter, each group k-major: group g starts at g * per_group * width,
+/// and its token t's value at k sits at k * (tokens in the group) + t. The panel kernels broadcast
+/// one value per token and step, and so read them from one pointer.
+void redbook_group_inputs(int tokens, int width, const float *input, int per_group, float *grouped);
+
 /// output[t * output_stride + c] (+)= sum over k of input[t * width + k] * weight[c * width + k],
-/// for t < tokens and c < columns, with AVX-512F instructions, from the weights' panels
-/// (`redbook_pack_panels`); to start at a later column, pass the panel holding it (a multiple of 16).
+/// for t < tokens and c < columns, with AVX-512F instructions, from the inputs grouped by
+/// `redbook_group_inputs` (`per_group` at most REDBOOK_PANEL_GROUP_AVX512) and the weights'
+/// panels (`redbook_pack_panels`); to start at a later column, pass the panel holding it (a
+/// multiple of 16).
 ///
 /// Meant for a short query, where the product is bound by reading the weights: each panel streams
-/// from memory once, in order, while several tokens' multiply-adds use it. At most
-/// REDBOOK_PANEL_MAXIMUM_TOKENS tokens and REDBOOK_PANEL_MAXIMUM_WIDTH floats per row; outside
-/// those it does nothing. Call it only on a CPU with AVX-512F.
-void redbook_panel_product_avx512(int tokens, int width, const float *input, const float *panels,
+/// from memory once, in order, while several tokens' multiply-adds use it. With a `per_group`
+/// out of range it does nothing. Call it only on a CPU with AVX-512F.
+void redbook_panel_product_avx512(int tokens, int width, const float *grouped, int per_group, const float *panels,
                                   int columns, float *output, int output_stride, bool accumulate);
 
 /// Whether this build holds the AVX2 kernels (x86-64 only); the caller still checks the CPU.
 bool redbook_has_avx2_kernels(void);
 
-/// The same product from the same panels, with AVX2 and FMA instructions: one panel by up to six
-/// tokens at a time. Call it only on a CPU with AVX2 and FMA.
-void redbook_panel_product_avx2(int tokens, int width, const float *input, const float *panels,
+/// The same product from the same panels, with AVX2 and FMA instructions: one panel by one group
+/// of tokens at a time, `per_group` at most REDBOOK_PANEL_GROUP_AVX2. Call it only on a CPU with
+/// AVX2 and FMA.
+void redbook_panel_product_avx2(int tokens, int width, const float *grouped, int per_group, const float *panels,
                                 int columns, float *output, int output_stride, bool accumulate);
 
 /// Whether this build holds the bfloat16 kernels (x86-64 only); the caller still checks the CPU.

@@ -74,6 +74,23 @@ enum FewTokenProduct {
     /// Whether the kernel reads ``WeightPanels`` rather than the row-major weights.
     static func readsPanels(_ kernel: Kernel) -> Bool { kernel != .vector }
 
+    /// The tokens per group in which a panel kernel takes `tokens` (see ``group(tokens:width:input:perGroup:into:)``):
+    /// as few groups as its tiles allow, of even size.
+    static func groupSize(tokens: Int, kernel: Kernel) -> Int {
+        let most = Int(kernel == .avx512 ? REDBOOK_PANEL_GROUP_AVX512 : REDBOOK_PANEL_GROUP_AVX2)
+        let groups = max(1, (tokens + most - 1) / most)
+        return max(1, (tokens + groups - 1) / groups)
+    }
+
+    /// Copies `input`'s rows into `grouped` (as many floats) in the panel kernels' layout: groups of
+    /// `perGroup` tokens, each k-major. The forward pass does it once per layer input, before the
+    /// workers share it.
+    static func group(
+        tokens: Int, width: Int, input: UnsafePointer<Float>, perGroup: Int, into grouped: UnsafeMutablePointer<Float>
+    ) {
+        redbook_group_inputs(Int32(tokens), Int32(width), input, Int32(perGroup), grouped)
+    }
+
     /// Weight bytes the Swift kernel touches ahead of its multiply-adds.
     private static let streamAhead = 64 << 10
 
@@ -86,26 +103,39 @@ enum FewTokenProduct {
     ///   - accumulate: Adds to `output` instead of overwriting it.
     ///   - weight: The row-major weights, from the first column to compute.
     ///   - panels: The same weights' panels from that column, for a kernel that ``readsPanels(_:)``;
-    ///     without them, or past the panel kernels' limits, the Swift kernel runs instead.
+    ///     without them the Swift kernel runs instead.
+    ///   - grouped: `input` as ``group(tokens:width:input:perGroup:into:)`` lays it out with
+    ///     ``groupSize(tokens:kernel:)``, for the panel kernels; without it they group a copy here.
     ///   - kernel: Which implementation; it must be available (``Kernel/isAvailable``), except that
     ///     `.vector` always gives the right result, only more slowly where it is not.
     static func multiply(
-        tokens: Int, width: Int, input: UnsafePointer<Float>,
+        tokens: Int, width: Int, input: UnsafePointer<Float>, grouped: UnsafePointer<Float>? = nil,
         weight: UnsafePointer<Float>, panels: UnsafePointer<Float>? = nil, columns: Int,
         output: UnsafeMutablePointer<Float>, outputStride: Int, accumulate: Bool, kernel: Kernel
     ) {
-        let panelsFit = tokens <= REDBOOK_PANEL_MAXIMUM_TOKENS && width <= REDBOOK_PANEL_MAXIMUM_WIDTH
-        switch kernel {
-        case .avx512 where hasAVX512Kernel && panelsFit && panels != nil:
-            redbook_panel_product_avx512(Int32(tokens), Int32(width), input, panels, Int32(columns),
-                                         output, Int32(outputStride), accumulate)
-        case .avx2 where hasAVX2Kernel && panelsFit && panels != nil:
-            redbook_panel_product_avx2(Int32(tokens), Int32(width), input, panels, Int32(columns),
-                                       output, Int32(outputStride), accumulate)
-        default:
-            multiplyWithVectors(tokens: tokens, width: width, input: input, weight: weight, columns: columns,
-                                output: output, outputStride: outputStride, accumulate: accumulate)
+        let runsPanels = kernel == .avx512 ? hasAVX512Kernel : kernel == .avx2 ? hasAVX2Kernel : false
+        if runsPanels, let panels {
+            let perGroup = groupSize(tokens: tokens, kernel: kernel)
+            func run(_ grouped: UnsafePointer<Float>) {
+                if kernel == .avx512 {
+                    redbook_panel_product_avx512(Int32(tokens), Int32(width), grouped, Int32(perGroup), panels, Int32(columns),
+                                                 output, Int32(outputStride), accumulate)
+                } else {
+                    redbook_panel_product_avx2(Int32(tokens), Int32(width), grouped, Int32(perGroup), panels, Int32(columns),
+                                               output, Int32(outputStride), accumulate)
+                }
+            }
+            if let grouped {
+                run(grouped)
+            } else {
+                var copy = [Float](repeating: 0, count: tokens * width)
+                copy.withUnsafeMutableBufferPointer { group(tokens: tokens, width: width, input: input, perGroup: perGroup, into: $0.baseAddress!) }
+                copy.withUnsafeBufferPointer { run($0.baseAddress!) }
+            }
+            return
         }
+        multiplyWithVectors(tokens: tokens, width: width, input: input, weight: weight, columns: columns,
+                            output: output, outputStride: outputStride, accumulate: accumulate)
     }
 
     /// The Swift kernel: pairs of weight rows by four tokens; ahead of each 64 KB stretch it touches

@@ -42,17 +42,19 @@ struct TransformerModel: Sendable {
         case .split(let shared): pool = shared
         }
         let bfloat16 = matrixPath == .bfloat16
-        workspace.reserve(tokens: tokens, maxLength: maxLength, scoreBuffers: pool?.parts ?? 1, pairs: bfloat16)
+        let kernel = !bfloat16 && tokens <= FewTokenProduct.maximumTokens ? FewTokenProduct.kernel(for: matrixPath) : nil
+        let readsPanels = kernel.map(FewTokenProduct.readsPanels) == true
+        workspace.reserve(tokens: tokens, maxLength: maxLength, scoreBuffers: pool?.parts ?? 1,
+                          pairs: bfloat16, grouped: readsPanels)
         workspace.offsets = offsets
 
         embed(sentences, into: workspace.hidden.pointer)
-        let kernel = !bfloat16 && tokens <= FewTokenProduct.maximumTokens ? FewTokenProduct.kernel(for: matrixPath) : nil
-        let format: WeightPanels.Format? = bfloat16
-            ? .bfloat16Pairs : kernel.map(FewTokenProduct.readsPanels) == true ? .float32 : nil
+        let format: WeightPanels.Format? = bfloat16 ? .bfloat16Pairs : readsPanels ? .float32 : nil
         let layerPanels = format.map { panels.layers(of: weights, format: $0) }
         let pairs = bfloat16 ? SharedBuffer(pointer: workspace.pairs.pointer) : nil
+        let grouped = readsPanels ? SharedBuffer(pointer: workspace.grouped.pointer) : nil
         for (index, layer) in weights.layers.enumerated() {
-            let products = Products(kernel: kernel, panels: layerPanels?[index], pool: pool, pairs: pairs)
+            let products = Products(kernel: kernel, panels: layerPanels?[index], pool: pool, pairs: pairs, grouped: grouped)
             run(layer, tokens: tokens, workspace: workspace, products: products)
         }
     }
@@ -81,12 +83,13 @@ struct TransformerModel: Sendable {
     }
 
     /// How one layer's matrix products run: the short-query kernel if any, the panels, the pool,
-    /// and on the bfloat16 path the buffer for each layer input's pairs.
+    /// and the buffer for each layer input rounded to pairs (bfloat16) or grouped (panel kernels).
     private struct Products {
         var kernel: FewTokenProduct.Kernel?
         var panels: LayerPanels?
         var pool: WorkerPool?
         var pairs: SharedBuffer?
+        var grouped: SharedBuffer?
     }
 
     private func run(_ layer: LayerWeights, tokens: Int, workspace: Workspace, products: Products) {
@@ -127,15 +130,18 @@ struct TransformerModel: Sendable {
     ) {
         let shared = SharedPointers(input: input, weight: weight, output: output)
         let kernel = products.kernel
-        // The bfloat16 path rounds the input once, before the parts share it.
-        let pairs = products.pairs.map { UnsafeMutableRawPointer($0.pointer).assumingMemoryBound(to: UInt32.self) }
-        if let pairs {
+        // The input is rounded (bfloat16) or grouped (panel kernels) once, before the parts share it.
+        if let pairs = products.pairs.map({ UnsafeMutableRawPointer($0.pointer).assumingMemoryBound(to: UInt32.self) }) {
             BFloat16Product.roundRows(tokens: tokens, width: inputWidth, input: input, into: pairs)
+        }
+        if let kernel, let grouped = products.grouped {
+            FewTokenProduct.group(tokens: tokens, width: inputWidth, input: input,
+                                  perGroup: FewTokenProduct.groupSize(tokens: tokens, kernel: kernel), into: grouped.pointer)
         }
         guard let pool = products.pool else {
             product(tokens: tokens, inputWidth: inputWidth, columns: 0..<outputWidth, outputWidth: outputWidth,
                     accumulate: accumulate, shared: shared, kernel: kernel, panels: panels,
-                    pairs: products.pairs)
+                    pairs: products.pairs, grouped: products.grouped)
             return
         }
         // Column blocks stay multiples of 16 so each worker's slice keeps the kernels' alignment.
@@ -146,7 +152,7 @@ struct TransformerModel: Sendable {
             guard start < end else { return }
             product(tokens: tokens, inputWidth: inputWidth, columns: start..<end, outputWidth: outputWidth,
                     accumulate: accumulate, shared: shared, kernel: kernel, panels: panels,
-                    pairs: products.pairs)
+                    pairs: products.pairs, grouped: products.grouped)
         }
     }
 
@@ -156,7 +162,7 @@ struct TransformerModel: Sendable {
     /// The output columns `columns` of one linear layer.
     private func product(
         tokens: Int, inputWidth: Int, columns: Range<Int>, outputWidth: Int, accumulate: Bool, shared: SharedPointers,
-        kernel: FewTokenProduct.Kernel?, panels: WeightPanels?, pairs: SharedBuffer?
+        kernel: FewTokenProduct.Kernel?, panels: WeightPanels?, pairs: SharedBuffer?, grouped: SharedBuffer?
     ) {
         let weight = shared.weight + columns.lowerBound * inputWidth
         let beta: Float = accumulate ? 1 : 0
@@ -168,7 +174,8 @@ struct TransformerModel: Sendable {
             return
         }
         if let kernel {
-            FewTokenProduct.multiply(tokens: tokens, width: inputWidth, input: shared.input, weight: weight,
+            FewTokenProduct.multiply(tokens: tokens, width: inputWidth, input: shared.input,
+                                     grouped: grouped.map { UnsafePointer($0.pointer) }, weight: weight,
                                      panels: panels?.start(atColumn: columns.lowerBound), columns: columns.count,
                                      output: shared.output + columns.lowerBound, outputStride: outputWidth, accumulate: accumulate,
                                      kernel: kernel)

@@ -11,6 +11,8 @@ final class Workspace {
     private(set) var intermediate = FloatBuffer(count: 0)
     /// The current layer input as bfloat16 pairs, on the ``MatrixPath/bfloat16`` path only (two per float).
     private(set) var pairs = FloatBuffer(count: 0)
+    /// The current layer input grouped for the float32 panel kernels, for a short batch only.
+    private(set) var grouped = FloatBuffer(count: 0)
     /// One attention score matrix per worker that may run heads at the same time.
     private(set) var scores: [FloatBuffer] = []
     /// Where each sentence's rows start in the packed matrices, plus the total at the end.
@@ -23,8 +25,8 @@ final class Workspace {
     }
 
     /// Makes room for `tokens` packed rows and sentences of up to `maxLength` tokens, and with
-    /// `pairs` for their layer inputs as bfloat16 pairs.
-    func reserve(tokens: Int, maxLength: Int, scoreBuffers: Int, pairs needsPairs: Bool = false) {
+    /// `pairs` or `grouped` for their layer inputs as bfloat16 pairs or grouped for the panel kernels.
+    func reserve(tokens: Int, maxLength: Int, scoreBuffers: Int, pairs needsPairs: Bool = false, grouped needsGrouped: Bool = false) {
         if tokens > tokenCapacity {
             let hiddenSize = configuration.hiddenSize
             hidden = FloatBuffer(count: tokens * hiddenSize)
@@ -37,6 +39,9 @@ final class Workspace {
         let widest = Swift.max(configuration.hiddenSize, configuration.intermediateSize)
         if needsPairs, pairs.count < tokenCapacity * ((widest + 1) / 2) {
             pairs = FloatBuffer(count: tokenCapacity * ((widest + 1) / 2))
+        }
+        if needsGrouped, grouped.count < tokens * widest {
+            grouped = FloatBuffer(count: tokens * widest)
         }
         if maxLength > lengthCapacity || scores.count < scoreBuffers {
             lengthCapacity = Swift.max(maxLength, lengthCapacity)
