@@ -11,7 +11,7 @@ import CEncoderKernels
 /// Three kernels do the same product (``Kernel``): C kernels for AVX-512 and for AVX2 with FMA,
 /// chosen from the CPU at run time, which read the weights re-laid as ``WeightPanels``, and a
 /// portable one in Swift's 8-float vectors over the row-major weights (arm64, or an x86-64 CPU
-/// without AVX2). The panels took an 11-token query from 3.4 to 1.9 ms (docs/encoder.md).
+/// without AVX2). The panels took an 11-token query from 3.4 to 1.7 ms (docs/encoder.md).
 ///
 /// Measured on all-MiniLM-L6-v2 (43 MB of dense weights) with two cores, a 6-token query took
 /// 1.5 ms with the Swift kernel against 2.4 ms with one sgemv per token and 3 ms with sgemm. On a

@@ -84,7 +84,7 @@ struct TransformerModel: Sendable {
 
     /// How one layer's matrix products run: the short-query kernel if any, the panels, the pool,
     /// and the buffer for each layer input rounded to pairs (bfloat16) or grouped (panel kernels).
-    private struct Products {
+    private struct Products: Sendable {
         var kernel: FewTokenProduct.Kernel?
         var panels: LayerPanels?
         var pool: WorkerPool?
@@ -129,19 +129,17 @@ struct TransformerModel: Sendable {
         panels: WeightPanels?, outputWidth: Int, output: UnsafeMutablePointer<Float>, accumulate: Bool, products: Products
     ) {
         let shared = SharedPointers(input: input, weight: weight, output: output)
-        let kernel = products.kernel
         // The input is rounded (bfloat16) or grouped (panel kernels) once, before the parts share it.
         if let pairs = products.pairs.map({ UnsafeMutableRawPointer($0.pointer).assumingMemoryBound(to: UInt32.self) }) {
             BFloat16Product.roundRows(tokens: tokens, width: inputWidth, input: input, into: pairs)
         }
-        if let kernel, let grouped = products.grouped {
+        if let kernel = products.kernel, let grouped = products.grouped {
             FewTokenProduct.group(tokens: tokens, width: inputWidth, input: input,
                                   perGroup: FewTokenProduct.groupSize(tokens: tokens, kernel: kernel), into: grouped.pointer)
         }
         guard let pool = products.pool else {
             product(tokens: tokens, inputWidth: inputWidth, columns: 0..<outputWidth, outputWidth: outputWidth,
-                    accumulate: accumulate, shared: shared, kernel: kernel, panels: panels,
-                    pairs: products.pairs, grouped: products.grouped)
+                    accumulate: accumulate, shared: shared, panels: panels, products: products)
             return
         }
         // Column blocks stay multiples of 16 so each worker's slice keeps the kernels' alignment.
@@ -151,8 +149,7 @@ struct TransformerModel: Sendable {
             let end = min(outputWidth, start + block)
             guard start < end else { return }
             product(tokens: tokens, inputWidth: inputWidth, columns: start..<end, outputWidth: outputWidth,
-                    accumulate: accumulate, shared: shared, kernel: kernel, panels: panels,
-                    pairs: products.pairs, grouped: products.grouped)
+                    accumulate: accumulate, shared: shared, panels: panels, products: products)
         }
     }
 
@@ -162,20 +159,20 @@ struct TransformerModel: Sendable {
     /// The output columns `columns` of one linear layer.
     private func product(
         tokens: Int, inputWidth: Int, columns: Range<Int>, outputWidth: Int, accumulate: Bool, shared: SharedPointers,
-        kernel: FewTokenProduct.Kernel?, panels: WeightPanels?, pairs: SharedBuffer?, grouped: SharedBuffer?
+        panels: WeightPanels?, products: Products
     ) {
         let weight = shared.weight + columns.lowerBound * inputWidth
         let beta: Float = accumulate ? 1 : 0
-        if let panels, panels.format == .bfloat16Pairs, let pairs {
+        if let panels, panels.format == .bfloat16Pairs, let pairs = products.pairs {
             BFloat16Product.multiply(tokens: tokens, width: inputWidth,
                                      pairs: UnsafeRawPointer(pairs.pointer).assumingMemoryBound(to: UInt32.self),
                                      panels: panels.pairs(atColumn: columns.lowerBound), columns: columns.count,
                                      output: shared.output + columns.lowerBound, outputStride: outputWidth, accumulate: accumulate)
             return
         }
-        if let kernel {
+        if let kernel = products.kernel {
             FewTokenProduct.multiply(tokens: tokens, width: inputWidth, input: shared.input,
-                                     grouped: grouped.map { UnsafePointer($0.pointer) }, weight: weight,
+                                     grouped: products.grouped.map { UnsafePointer($0.pointer) }, weight: weight,
                                      panels: panels?.start(atColumn: columns.lowerBound), columns: columns.count,
                                      output: shared.output + columns.lowerBound, outputStride: outputWidth, accumulate: accumulate,
                                      kernel: kernel)
