@@ -113,8 +113,7 @@ enum FewTokenProduct {
         weight: UnsafePointer<Float>, panels: UnsafePointer<Float>? = nil, columns: Int,
         output: UnsafeMutablePointer<Float>, outputStride: Int, accumulate: Bool, kernel: Kernel
     ) {
-        let runsPanels = kernel == .avx512 ? hasAVX512Kernel : kernel == .avx2 ? hasAVX2Kernel : false
-        if runsPanels, let panels {
+        if readsPanels(kernel), kernel.isAvailable, let panels {
             let perGroup = groupSize(tokens: tokens, kernel: kernel)
             func run(_ grouped: UnsafePointer<Float>) {
                 if kernel == .avx512 {
